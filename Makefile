@@ -1,0 +1,97 @@
+# Facerouting: `make run` to use it, `make test` to prove it.
+.DEFAULT_GOAL := help
+.PHONY: help run serve test screenshots superuser lint format clean
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# The first Python >= 3.12 found: python3.13, python3.12, then pyenv's.
+PYTHON ?= $(shell for candidate in python3.13 python3.12 \
+	$$HOME/.pyenv/versions/3.13*/bin/python3.13 $$HOME/.pyenv/versions/3.12*/bin/python3.12 python3; do \
+	"$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 \
+	&& { command -v "$$candidate"; break; }; done)
+
+help:
+	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT)/"
+	@echo "make serve  the production configuration (gunicorn, hashed static files) on 127.0.0.1:$(PORT)"
+	@echo "make test   set everything up and run the whole test suite"
+	@echo "make superuser  create a staff account for /admin/"
+	@echo "make lint   check formatting and lint with ruff"
+	@echo "make bench  measure the performance budgets (docs/performance.md)"
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Facerouting needs Python 3.12 or newer: install python3.13 (or 3.12), or set PYTHON=/path/to/python3.13." >&2; exit 1; }
+	"$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Stamps: reinstall only when a requirements file changes.
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.runtime
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_content
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production configuration on this machine: debug off, a secret key of
+# its own (made once, kept in var/, which git ignores), static files collected
+# and hashed, gunicorn. Only HTTPS is off, since 127.0.0.1 has no certificate.
+SECRET_KEY_FILE := var/secret_key
+SERVE_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET_KEY_FILE))" DJANGO_HTTPS=0
+WEB_CONCURRENCY ?= 2
+
+$(SECRET_KEY_FILE): | $(PY)
+	@mkdir -p $(dir $@)
+	@(umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@)
+
+serve: $(VENV)/.runtime $(SECRET_KEY_FILE)
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py load_content
+	$(SERVE_ENV) $(VENV)/bin/gunicorn facerouting.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers $(WEB_CONCURRENCY) --threads 4 --worker-class gthread \
+		--no-control-socket --access-logfile -
+
+# Two workers: the machines this runs on have two cores.
+test: $(VENV)/.dev
+	$(PY) -m pytest -n 2
+
+# The performance budgets (DESIGN.md §6) against the production configuration
+# under load: see docs/performance.md. Needs wrk and Chromium; not part of `test`.
+.PHONY: bench
+bench: $(VENV)/.dev
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(PY) -m benchmarks.bench
+
+# Phone-sized screenshots of the main pages into docs/screenshots/ (needs Chromium).
+screenshots: $(VENV)/.dev
+	$(PY) scripts/screenshots.py
+
+# Lighthouse on the home page, a routine, the player and the history, against
+# the production configuration (needs Chromium and Node; `npm ci` installs the
+# pinned Lighthouse the first time). Reports in var/lighthouse/.
+.PHONY: lighthouse
+lighthouse: $(VENV)/.dev
+	@test -x node_modules/.bin/lighthouse || npm ci
+	$(PY) -m benchmarks.lighthouse
+
+superuser: $(VENV)/.runtime
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py createsuperuser
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,181 @@
+import django
+from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableTabularInline
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Count, F
+from django.utils.html import format_html
+
+from .models import Routine, RoutineStep, Step, Technique
+from .templatetags.durations import duration
+
+
+@admin.register(Technique)
+class TechniqueAdmin(admin.ModelAdmin):
+    list_display = ["name", "pressure", "tool", "step_count"]
+    list_filter = ["pressure", "tool"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "pressure", "tool"]}),
+        ("Honesty", {"fields": ["evidence_note", "cautions"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(step_total=Count("steps"))
+
+    @admin.display(description="steps", ordering="step_total")
+    def step_count(self, technique: Technique) -> int:
+        return technique.step_total
+
+
+@admin.register(Step)
+class StepAdmin(admin.ModelAdmin):
+    list_display = ["title", "technique", "zone", "side", "direction", "duration_seconds"]
+    list_filter = ["technique", "zone", "side", "pressure"]
+    list_select_related = ["technique"]
+    search_fields = ["title", "slug", "instruction", "cue"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["technique", "title", "slug"]}),
+        ("Where and how", {"fields": ["zone", "side", "direction", "pressure"]}),
+        ("Timing", {"fields": ["duration_seconds", "stroke_count"]}),
+        ("Words", {"fields": ["instruction", "cue"]}),
+    ]
+
+
+class RoutineStepForm(forms.ModelForm):
+    class Meta:
+        model = RoutineStep
+        fields = ["step", "position", "duration_override"]
+
+    # Positions are checked across the whole formset, which holds every step
+    # of the routine. Checking each row against the database as well would
+    # reject a plain swap: the row moving to 2 still sees the stored 2.
+    def validate_unique(self):
+        exclude = self._get_validation_exclusions() | {"position"}
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+    def validate_constraints(self):
+        exclude = self._get_validation_exclusions() | {"position"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+
+class RoutineStepFormSet(CustomInlineFormSet):
+    def save(self, commit=True):
+        with transaction.atomic():
+            # Move every row whose position changes out of the way first, so
+            # that saving them one by one never collides with a stored position.
+            moving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk and "position" in form.changed_data
+            ]
+            RoutineStep.objects.filter(pk__in=moving).update(position=F("position") + 10_000)
+            return super().save(commit)
+
+
+class CheckedAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget, minus a crash on a forged id.
+
+    To show the chosen step again on a form with errors, the widget looks the
+    posted id up; an id that is not a number at all, or one larger than the
+    database can hold (SQLite raises OverflowError), makes that lookup fail:
+    a server error for the curator. Such a value is left out of the lookup;
+    the field's own validation already says it is not a valid choice.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.target_field
+        low, high = connection.ops.integer_field_range(target.get_internal_type())
+        usable = []
+        for item in value:
+            try:
+                number = target.to_python(item)
+            except ValidationError:
+                continue
+            if low <= number <= high:
+                usable.append(item)
+        return super().optgroups(name, usable, attr)
+
+
+class RoutineStepInline(SortableTabularInline):
+    model = RoutineStep
+    form = RoutineStepForm
+    formset = RoutineStepFormSet
+    # django-admin-sortable2 2.3.1 ships inline templates up to Django 6.0;
+    # 6.1's tabular inline is unchanged, so the 6.0 one fits.
+    template = "adminsortable2/edit_inline/tabular-django-6.0.html"
+    autocomplete_fields = ["step"]
+    extra = 0
+    # Far beyond any routine, and the most forms a post can make Django build:
+    # by default it builds up to 2,000 for whatever total a post claims.
+    max_num = 100
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Routine)
+class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
+    inlines = [RoutineStepInline]
+    list_display = [
+        "title",
+        "goal",
+        "owner",
+        "total_time",
+        "step_count",
+        "is_published",
+        "site_link",
+    ]
+    list_filter = ["is_published", "goal", ("owner", admin.EmptyFieldListFilter)]
+    list_select_related = ["owner"]
+    search_fields = ["title", "slug", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    raw_id_fields = ["owner"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "goal", "description"]}),
+        ("Publishing", {"fields": ["is_published", "owner"]}),
+    ]
+
+    @property
+    def media(self):
+        # sortable2 swaps admin/js/actions.js for a patched copy it only ships
+        # up to Django 6.0; a missing file breaks the hashed static manifest.
+        media = super().media
+        missing = "adminsortable2/js/actions-{}.{}.js".format(*django.VERSION[:2])
+        js = [
+            "adminsortable2/js/actions-6.0.js" if path == missing else path for path in media._js
+        ]
+        return forms.Media(css=media._css, js=js)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_total_seconds()
+
+    @admin.display(description="total time", ordering="total_seconds")
+    def total_time(self, routine: Routine) -> str:
+        return duration(routine.total_seconds)
+
+    @admin.display(description="steps", ordering="step_count")
+    def step_count(self, routine: Routine) -> int:
+        return routine.step_count
+
+    @admin.display(description="on the site")
+    def site_link(self, routine: Routine) -> str:
+        return format_html('<a href="{}">View</a>', routine.get_absolute_url())

@@ -1,0 +1,148 @@
+"""
+A person's data is theirs: every session and every step of it, as CSV or JSON.
+
+Both formats stream. Sessions are read in chunks, each chunk with its step
+logs in one more query, and written out as they come: exporting ten thousand
+sessions needs neither ten thousand queries nor all of them in memory.
+Times are ISO 8601 in the person's time zone, with its offset.
+
+The CSV has one row per step of each session (the session's columns repeat),
+so it opens straight into a spreadsheet. A spreadsheet also runs any cell that
+starts with =, +, - or @ as a formula, and notes are free text: such cells get
+a leading apostrophe, which spreadsheets show as text.
+"""
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from .history import StepRow, step_rows
+from .models import PracticeSession
+
+CHUNK_SIZE = 500
+
+CSV_HEADER = [
+    "session_id",
+    "routine",
+    "status",
+    "created_at",
+    "started_at",
+    "finished_at",
+    "active_seconds",
+    "paused_seconds",
+    "puffiness_before",
+    "puffiness_after",
+    "notes",
+    "step_number",
+    "step_title",
+    "step_technique",
+    "step_zone",
+    "step_side",
+    "step_planned_seconds",
+    "step_started_at",
+    "step_ended_at",
+    "step_outcome",
+]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def filename(kind: str, day: date) -> str:
+    return f"facerouting-sessions-{day.isoformat()}.{kind}"
+
+
+def sessions_to_export(user):
+    """All of the user's sessions, oldest first, each with its step log."""
+    return (
+        PracticeSession.objects.filter(user=user)
+        .order_by("created_at", "pk")
+        .prefetch_related("logs")
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
+
+
+def _time(value: datetime | None, zone: ZoneInfo) -> str | None:
+    return value.astimezone(zone).isoformat() if value else None
+
+
+def session_record(session: PracticeSession, zone: ZoneInfo) -> dict:
+    active = session.active_seconds
+    return {
+        "id": session.pk,
+        "routine": session.routine_title,
+        "status": session.status,
+        "created_at": _time(session.created_at, zone),
+        "started_at": _time(session.started_at, zone),
+        "finished_at": _time(session.finished_at, zone),
+        "active_seconds": round(active, 1) if active is not None else None,
+        "paused_seconds": round(session.paused_seconds, 1),
+        "puffiness_before": session.puffiness_before,
+        "puffiness_after": session.puffiness_after,
+        "notes": session.notes,
+    }
+
+
+def step_record(row: StepRow, zone: ZoneInfo) -> dict:
+    """The step as the session showed it (its snapshot) and what happened to it."""
+    return {
+        "number": row.number,
+        **row.step,
+        "started_at": _time(row.started_at, zone),
+        "ended_at": _time(row.ended_at, zone),
+        "outcome": row.outcome,
+    }
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula, made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    """A file-like object that hands back what csv.writer writes to it."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(user, zone: ZoneInfo) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(CSV_HEADER)
+    for session in sessions_to_export(user):
+        session_cells = list(session_record(session, zone).values())
+        for row in step_rows(session):
+            step = step_record(row, zone)
+            cells = [
+                *session_cells,
+                step["number"],
+                step.get("title"),
+                step.get("technique"),
+                step.get("zone_label"),
+                step.get("side_label"),
+                step.get("duration_seconds"),
+                step["started_at"],
+                step["ended_at"],
+                step["outcome"],
+            ]
+            yield writer.writerow([neutralise(cell) for cell in cells])
+
+
+def json_chunks(user, zone: ZoneInfo, *, now: datetime) -> Iterator[str]:
+    """One JSON document: who, when, and a list of sessions, each with its steps."""
+    head = {
+        "exported_at": _time(now, zone),
+        "username": user.get_username(),
+        "time_zone": zone.key,
+    }
+    yield json.dumps(head)[:-1] + ', "sessions": [\n'
+    separator = ""
+    for session in sessions_to_export(user):
+        record = session_record(session, zone)
+        record["steps"] = [step_record(row, zone) for row in step_rows(session)]
+        yield separator + json.dumps(record)
+        separator = ",\n"
+    yield "\n]}\n"

@@ -1,0 +1,33 @@
+"""What a person does in the browser, shared by the journeys."""
+
+from django.contrib.auth.models import User
+from django.test import Client
+from playwright.sync_api import expect
+
+PASSWORD = "correct horse battery"  # the password tests/factories.py gives everyone
+
+
+def log_in(page, username: str, password: str = PASSWORD) -> None:
+    """Through the login form, as a person would."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def already_logged_in(page, user: User, site_url: str) -> None:
+    """A browser that logged in earlier: its session cookie, without the form."""
+    client = Client()
+    client.force_login(user)
+    session_id = client.cookies["sessionid"].value
+    page.context.add_cookies([{"name": "sessionid", "value": session_id, "url": site_url}])
+
+
+def settled(page) -> None:
+    """Wait until htmx has swapped and wired up new content. In the milliseconds
+    before, a press would be an ordinary form post: it works too, but as a page
+    load the test is not about."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )

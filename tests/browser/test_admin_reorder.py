@@ -1,0 +1,36 @@
+"""A curator reorders a routine's steps in the admin; the site follows."""
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import expect
+
+from routines.models import Routine
+from tests.factories import make_routine
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_curator_drags_a_step_down_and_the_site_shows_the_new_order(page):
+    User.objects.create_superuser("curator", "curator@example.com", "a long enough passphrase")
+    routine = make_routine(steps=3, title="Evening wind-down")
+    titles = [rs.step.title for rs in routine.routine_steps.select_related("step")]
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("curator")
+    page.get_by_label("Password").fill("a long enough passphrase")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/admin/routines/routine/{routine.pk}/change/")
+
+    rows = page.locator("#routine_steps-group tbody tr.has_original")
+    expect(rows).to_have_count(3)
+    rows.nth(0).locator("td.original p").drag_to(rows.nth(2).locator("td.original p"))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    new_order = [
+        rs.step.title for rs in Routine.objects.get().routine_steps.select_related("step")
+    ]
+    assert new_order != titles and sorted(new_order) == sorted(titles)
+    page.goto(routine.get_absolute_url())
+    headings = page.locator(".step-list h3")
+    expect(headings).to_have_text(new_order)

@@ -1,0 +1,401 @@
+"""
+Access control, proven by walking every URL the site has.
+
+Every URL pattern must be listed in ROUTES below: what kind of view it is,
+whether visitors may use it, and for a URL naming an object, how to build one
+owned by "the owner" in a state where the owner's request would change it.
+From that table the tests check, for every pattern:
+
+- someone else gets 404 on GET and POST for the owner's object, and the
+  database is unchanged (while the owner's own request does change it, so
+  the 404 is not an accident of a wrong table entry);
+- an anonymous visitor is sent to log in, except on the public allowlist,
+  where the owner's objects are still a 404;
+- a state-changing URL answers GET with 405, and a POST without a CSRF token
+  with 403, changing nothing.
+
+A new URL that is not in the table fails test_every_url_is_in_the_table:
+add it there. The admin is Django's own and checked as a whole below.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from routines import practice
+from routines.models import PracticeSession, RoutineStep, Step
+from tests.factories import make_routine, make_user
+
+pytestmark = pytest.mark.django_db
+
+# What a view accepts.
+PAGE = "page"  # GET only
+FORM = "form"  # GET shows it, POST submits it
+ACTION = "action"  # POST only: it changes state
+
+# What an anonymous visitor gets.
+LOGIN = "login"  # sent to the login page
+PUBLIC = "public"  # allowed: the allowlist
+
+
+# --- Objects owned by "the owner", each ready for the request to change it ---
+
+
+def private_routine(owner: User) -> dict:
+    return {"slug": make_routine(owner=owner, is_published=False).slug}
+
+
+def _session(owner: User) -> PracticeSession:
+    return practice.start_session(make_routine(steps=3), user=owner)
+
+
+def ready_session(owner: User) -> dict:
+    return {"pk": _session(owner).pk}
+
+
+def running_session(owner: User) -> dict:
+    session = _session(owner)
+    practice.begin(session, 0)
+    return {"pk": session.pk}
+
+
+def session_on_second_step(owner: User) -> dict:
+    session = _session(owner)
+    practice.begin(session, 0)
+    practice.advance(session, 0)
+    return {"pk": session.pk}
+
+
+def paused_session(owner: User) -> dict:
+    session = _session(owner)
+    practice.begin(session, 0)
+    practice.pause(session, 0)
+    return {"pk": session.pk}
+
+
+def finished_session(owner: User) -> dict:
+    session = _session(owner)
+    practice.begin(session, 0)
+    practice.finish(session, 0)
+    return {"pk": session.pk}
+
+
+# --- What the owner posts to edit their routine: it names its real steps ---
+
+
+def _steps_of(kwargs: dict) -> list[RoutineStep]:
+    return list(RoutineStep.objects.filter(routine__slug=kwargs["slug"]).order_by("position"))
+
+
+def add_a_step(kwargs: dict) -> dict:
+    return {"step": Step.objects.first().pk, "count": len(_steps_of(kwargs))}
+
+
+def remove_the_first_step(kwargs: dict) -> dict:
+    return {"routine_step": _steps_of(kwargs)[0].pk}
+
+
+def move_the_first_step_down(kwargs: dict) -> dict:
+    first = _steps_of(kwargs)[0]
+    return {"routine_step": first.pk, "position": first.position, "direction": "down"}
+
+
+def reverse_the_order(kwargs: dict) -> dict:
+    return {"order": ",".join(str(step.pk) for step in reversed(_steps_of(kwargs)))}
+
+
+def lengthen_the_first_step(kwargs: dict) -> dict:
+    return {"routine_step": _steps_of(kwargs)[0].pk, "seconds": 45}
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str
+    anonymous: str
+    # Builds an object owned by the owner and returns the URL's kwargs.
+    owned: Callable[[User], dict] | None = None
+    # The URL's kwargs when they do not name an owned object.
+    kwargs: dict = field(default_factory=dict)
+    # What the owner would post, or a function of the URL's kwargs giving it.
+    data: dict | Callable[[dict], dict] = field(default_factory=dict)
+
+
+ROUTES: dict[str, Route] = {
+    # The catalogue
+    "routines:home": Route(PAGE, PUBLIC),
+    "routines:routine_list": Route(PAGE, PUBLIC),
+    "routines:routine_detail": Route(PAGE, PUBLIC, owned=private_routine),
+    "routines:start": Route(ACTION, PUBLIC, owned=private_routine),
+    # The player: visitors use it for their own guest sessions.
+    "routines:player": Route(PAGE, PUBLIC, owned=running_session),
+    "routines:begin": Route(ACTION, PUBLIC, owned=ready_session, data={"position": 0}),
+    "routines:next": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "routines:skip": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "routines:back": Route(ACTION, PUBLIC, owned=session_on_second_step, data={"position": 1}),
+    "routines:pause": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "routines:resume": Route(ACTION, PUBLIC, owned=paused_session, data={"position": 0}),
+    "routines:finish": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "routines:review": Route(
+        ACTION, PUBLIC, owned=finished_session, data={"puffiness_after": 2, "notes": "Calm."}
+    ),
+    "routines:discard": Route(ACTION, PUBLIC, owned=running_session),
+    # My routines: private to their owner, curated ones read-only.
+    "routines:my_routines": Route(PAGE, LOGIN),
+    "routines:new_routine": Route(ACTION, LOGIN, data={"title": "Mine", "goal": "depuff"}),
+    "routines:copy": Route(ACTION, LOGIN, owned=private_routine),
+    "routines:edit": Route(PAGE, LOGIN, owned=private_routine),
+    "routines:rename": Route(ACTION, LOGIN, owned=private_routine, data={"title": "Renamed"}),
+    "routines:add_step": Route(ACTION, LOGIN, owned=private_routine, data=add_a_step),
+    "routines:remove_step": Route(
+        ACTION, LOGIN, owned=private_routine, data=remove_the_first_step
+    ),
+    "routines:move_step": Route(
+        ACTION, LOGIN, owned=private_routine, data=move_the_first_step_down
+    ),
+    "routines:reorder_steps": Route(ACTION, LOGIN, owned=private_routine, data=reverse_the_order),
+    "routines:set_duration": Route(
+        ACTION, LOGIN, owned=private_routine, data=lengthen_the_first_step
+    ),
+    "routines:delete": Route(FORM, LOGIN, owned=private_routine),
+    # History: the signed-in person's own sessions and data.
+    "routines:history": Route(PAGE, LOGIN),
+    "routines:export_csv": Route(PAGE, LOGIN),
+    "routines:export_json": Route(PAGE, LOGIN),
+    "routines:history_detail": Route(PAGE, LOGIN, owned=finished_session),
+    "routines:history_edit": Route(
+        FORM, LOGIN, owned=finished_session, data={"puffiness_after": 2, "notes": "Calm."}
+    ),
+    "routines:history_delete": Route(FORM, LOGIN, owned=finished_session),
+    # Accounts
+    "account_settings": Route(FORM, LOGIN, data={"timezone": "Europe/Berlin"}),
+    "delete_account": Route(FORM, LOGIN, data={"password": "correct horse battery"}),
+    "signup": Route(FORM, PUBLIC),
+    "login": Route(FORM, PUBLIC),
+    "logout": Route(ACTION, PUBLIC),
+    "password_change": Route(FORM, LOGIN),
+    "password_change_done": Route(PAGE, LOGIN),
+    "password_reset": Route(FORM, PUBLIC),
+    "password_reset_done": Route(PAGE, PUBLIC),
+    "password_reset_confirm": Route(FORM, PUBLIC, kwargs={"uidb64": "MQ", "token": "x-y"}),
+    "password_reset_complete": Route(PAGE, PUBLIC),
+    # Operations
+    "healthz": Route(PAGE, PUBLIC),
+}
+
+# Namespaces left out of the table, and where they are checked instead.
+SKIPPED_NAMESPACES = {"admin": "test_every_admin_url_requires_staff"}
+
+
+def walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
+    """(qualified name, route) for every pattern, through every include()."""
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = ":".join(part for part in [namespace, entry.namespace or ""] if part)
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            yield from walk(entry, route, inner)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield name or f"<unnamed {route}>", route
+
+
+def test_every_url_is_in_the_table():
+    patterns = dict(walk(get_resolver()))
+    missing = {name: route for name, route in patterns.items() if name not in ROUTES}
+    assert not missing, (
+        "Add these URLs to ROUTES in tests/test_access_control.py, saying who may use them: "
+        + ", ".join(f"{name} (/{route})" for name, route in missing.items())
+    )
+    stale = set(ROUTES) - set(patterns)
+    assert not stale, f"ROUTES lists URLs that no longer exist: {sorted(stale)}"
+
+
+# --- The checks, each run for every route of the table ---
+
+
+def snapshot() -> dict:
+    """Every row the app and the accounts hold, to compare before and after.
+    Logging in stamps last_login, which is bookkeeping, not a change."""
+    rows = {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for model in apps.get_app_config("routines").get_models()
+    }
+    fields = [field.name for field in User._meta.concrete_fields if field.name != "last_login"]
+    rows["auth.User"] = list(User.objects.order_by("pk").values(*fields))
+    return rows
+
+
+def methods(route: Route) -> list[str]:
+    return {PAGE: ["get"], FORM: ["get", "post"], ACTION: ["post"]}[route.kind]
+
+
+def request(client: Client, method: str, url: str, data: dict):
+    if method == "post":
+        return client.post(url, data)
+    return client.get(url)
+
+
+def logged_in(user: User, **options) -> Client:
+    client = Client(**options)
+    client.force_login(user)
+    return client
+
+
+def routes(selected: Callable[[Route], bool]) -> list:
+    return [pytest.param(name, id=name) for name, route in ROUTES.items() if selected(route)]
+
+
+@pytest.fixture
+def owner(db) -> User:
+    return make_user("owner")
+
+
+def url_for(name: str, owner: User) -> tuple[str, dict]:
+    """The URL of the owner's object (built now) and what the owner would post to it."""
+    route = ROUTES[name]
+    kwargs = route.owned(owner) if route.owned else route.kwargs
+    data = route.data(kwargs) if callable(route.data) else route.data
+    return reverse(name, kwargs=kwargs), data
+
+
+@pytest.fixture
+def visitor(db) -> Client:
+    """An anonymous browser that has practised as a guest: it has a guest token."""
+    client = Client()
+    client.post(reverse("routines:start", args=[make_routine(steps=1).slug]))
+    return client
+
+
+@pytest.mark.parametrize("name", routes(lambda route: route.owned is not None))
+def test_someone_elses_object_is_404_and_nothing_changes(name, owner, other_user):
+    route = ROUTES[name]
+    url, data = url_for(name, owner)
+    stranger = logged_in(other_user)
+    before = snapshot()
+
+    for method in methods(route):
+        response = request(stranger, method, url, data)
+        assert response.status_code == 404, f"{method.upper()} {url}"
+    if route.kind == PAGE:
+        # Refused for the method before any lookup, so it reveals nothing.
+        assert stranger.post(url).status_code == 405
+    assert snapshot() == before
+
+    # The same requests from the owner work, so the 404 above was no accident.
+    owners_client = logged_in(owner)
+    for method in methods(route):
+        response = request(owners_client, method, url, data)
+        assert response.status_code in {200, 302}, f"the owner's {method.upper()} {url}"
+    if "post" in methods(route):
+        assert snapshot() != before, f"the owner's POST {url} should change something"
+
+
+@pytest.mark.parametrize("name", routes(lambda route: route.anonymous == LOGIN))
+def test_anonymous_visitors_are_sent_to_log_in(name, owner, visitor):
+    route = ROUTES[name]
+    url, data = url_for(name, owner)
+    before = snapshot()
+
+    for method in methods(route):
+        response = request(visitor, method, url, data)
+        assert response.status_code == 302, f"{method.upper()} {url}"
+        assert response["Location"].startswith(f"{reverse('login')}?next="), url
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "name", routes(lambda route: route.anonymous == PUBLIC and route.owned is not None)
+)
+def test_on_the_allowlist_a_visitor_still_gets_404_for_someone_elses_object(name, owner, visitor):
+    route = ROUTES[name]
+    url, data = url_for(name, owner)
+    before = snapshot()
+
+    for method in methods(route):
+        assert request(visitor, method, url, data).status_code == 404, f"{method.upper()} {url}"
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "name", routes(lambda route: route.anonymous == PUBLIC and route.owned is None)
+)
+def test_the_allowlist_is_open_to_visitors(name, owner, visitor):
+    route = ROUTES[name]
+    url, data = url_for(name, owner)
+    for method in methods(route):
+        response = request(visitor, method, url, data)
+        assert response.status_code < 400, f"{method.upper()} {url}"
+        assert not response.get("Location", "").startswith(reverse("login")), url
+
+
+@pytest.mark.parametrize("name", routes(lambda route: route.kind == ACTION))
+def test_state_changing_urls_answer_get_with_405(name, owner):
+    url, _ = url_for(name, owner)
+    owners_client = logged_in(owner)
+    before = snapshot()
+    assert owners_client.get(url).status_code == 405
+    assert Client().get(url).status_code == 405
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", routes(lambda route: route.kind == PAGE))
+def test_pages_answer_post_with_405(name, owner):
+    url, _ = url_for(name, owner)
+    assert logged_in(owner).post(url).status_code == 405
+
+
+@pytest.mark.parametrize("name", routes(lambda route: route.kind in {ACTION, FORM}))
+def test_a_post_without_its_csrf_token_is_403_and_changes_nothing(name, owner):
+    url, data = url_for(name, owner)
+    client = logged_in(owner, enforce_csrf_checks=True)
+    before = snapshot()
+
+    response = client.post(url, data)
+
+    assert response.status_code == 403
+    assert snapshot() == before
+
+
+# --- The admin: every page is for staff only ---
+
+ADMIN_OPEN = {"admin:login", "admin:logout"}
+ADMIN_KWARGS = {"app_label": "routines", "content_type_id": "1", "object_id": "1"}
+
+
+def admin_urls() -> list[str]:
+    resolver = next(
+        entry
+        for entry in get_resolver().url_patterns
+        if isinstance(entry, URLResolver) and entry.namespace == "admin"
+    )
+    urls = []
+
+    def collect(resolver: URLResolver) -> None:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                collect(entry)
+            elif entry.name and f"admin:{entry.name}" not in ADMIN_OPEN:
+                kwargs = {
+                    key: ADMIN_KWARGS.get(key, "1") for key in entry.pattern.regex.groupindex
+                }
+                urls.append(reverse(f"admin:{entry.name}", kwargs=kwargs))
+
+    collect(resolver)
+    return urls
+
+
+def test_every_admin_url_requires_staff(user):
+    urls = admin_urls()
+    assert len(urls) > 20  # every model's list, add, change, delete and history
+    member = logged_in(user)
+    for client in [Client(), member]:
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/admin/login/"), url

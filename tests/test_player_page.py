@@ -1,0 +1,118 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from routines import practice
+from routines.models import PracticeSession, Routine, RoutineStep, Step
+from tests.factories import make_routine
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def session(user):
+    return practice.start_session(make_routine(steps=3), user=user)
+
+
+def test_a_ready_session_asks_for_a_rating_and_shows_start(client, user, session):
+    client.force_login(user)
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+    assert "Get ready" in page
+    assert ">Start</button>" in page
+    assert 'name="puffiness_before"' in page
+    assert f"First: {session.steps[0]['title']}" in page
+
+
+def test_a_running_session_shows_the_step_timer_progress_and_controls(client, user, session):
+    practice.begin(session, 0)
+    client.force_login(user)
+
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+
+    step = session.steps[0]
+    assert f'<h1 id="step-title" tabindex="-1">{step["title"]}</h1>' in page
+    assert 'role="timer"' in page
+    assert "<progress" in page
+    for label in ("Back", "Pause", "Next", "Skip", "Finish"):
+        assert f">{label}</button>" in page
+    assert f"Up next</span> <strong>{session.steps[1]['title']}</strong>" in page
+    assert 'data-zone="cheeks"' in page  # the face diagram
+    assert 'data-remaining-ms="' in page
+
+
+def test_a_reload_shows_the_same_step_with_the_time_left(client, user, session):
+    now = timezone.now()
+    practice.begin(session, 0, now=now - timedelta(seconds=15))  # 5 s lead-in + 10 s
+    client.force_login(user)
+
+    response = client.get(f"/sessions/{session.pk}/")
+
+    remaining = int(response.content.decode().split('data-remaining-ms="')[1].split('"')[0])
+    assert 19_000 < remaining <= 20_000
+    assert "0:20" in response.content.decode() or "0:19" in response.content.decode()
+
+
+def test_a_paused_session_shows_resume(client, user, session):
+    practice.begin(session, 0)
+    practice.pause(session, 0)
+    client.force_login(user)
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+    assert ">Resume</button>" in page
+    assert ">Pause</button>" not in page
+
+
+def test_an_abandoned_session_offers_resume_and_discard(client, user, session):
+    practice.begin(session, 0, now=timezone.now() - timedelta(hours=7))
+    client.force_login(user)
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+    assert "You left this session 7" in page
+    assert ">Resume</button>" in page
+    assert ">Discard</button>" in page
+
+
+def test_the_finished_summary_comes_from_the_snapshot_not_the_routine(client, user, session):
+    practice.begin(session, 0)
+    practice.advance(session, 0)
+    practice.skip(session, 1)
+    practice.finish(session, 2)
+    original_titles = [step["title"] for step in session.steps]
+    Step.objects.update(title="Renamed by the curator")
+    RoutineStep.objects.all().delete()
+    Routine.objects.all().delete()
+    client.force_login(user)
+
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+
+    assert "Well done" in page
+    for title in original_titles:
+        assert title in page
+    assert "Renamed by the curator" not in page
+    assert "<dt>Skipped</dt><dd>1</dd>" in page
+    assert PracticeSession.objects.get().routine is None
+
+
+def test_someone_elses_session_is_404(client, other_user, session):
+    client.force_login(other_user)
+    assert client.get(f"/sessions/{session.pk}/").status_code == 404
+
+
+def test_a_visitor_cannot_open_an_account_holders_session(client, session):
+    assert client.get(f"/sessions/{session.pk}/").status_code == 404
+
+
+def test_a_visitor_cannot_open_another_browsers_session(client):
+    routine = make_routine(steps=1)
+    url = client.post(f"/routines/{routine.slug}/start/")["Location"]
+    client.cookies.clear()
+    assert client.get(url).status_code == 404
+
+
+def test_an_unknown_session_is_404(client, user):
+    client.force_login(user)
+    assert client.get("/sessions/999999/").status_code == 404
+
+
+def test_it_rejects_post(client, user, session):
+    client.force_login(user)
+    assert client.post(f"/sessions/{session.pk}/").status_code == 405

@@ -1,0 +1,97 @@
+"""The browser-hardening headers, and HTTPS when it is switched on."""
+
+import pytest
+from django.test import Client
+
+from facerouting.permissions_policy import build_header
+from routines import practice
+from tests.factories import make_routine
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+def assert_hardened(response) -> None:
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    features = dict(
+        feature.strip().split("=", 1)
+        for feature in response.headers["Permissions-Policy"].split(",")
+    )
+    for denied in ["camera", "microphone", "geolocation", "payment", "usb", "display-capture"]:
+        assert features[denied] == "()", denied
+    # The player keeps the screen awake; nothing else may.
+    assert features["screen-wake-lock"] == "(self)"
+
+
+def test_pages_partials_and_errors_are_all_hardened(client, user):
+    session = practice.start_session(make_routine(steps=3), user=user)
+    practice.begin(session, 0)
+    client.force_login(user)
+
+    assert_hardened(client.get("/"))
+    assert_hardened(client.get(session.get_absolute_url()))
+    assert_hardened(client.post(f"/sessions/{session.pk}/next/", {"position": 0}, headers=HTMX))
+    assert_hardened(client.get("/no-such-page/"))
+    assert_hardened(client.get("/healthz/"))
+    assert_hardened(client.get("/admin/login/"))
+
+
+def test_the_permissions_policy_header_is_built_from_the_setting():
+    assert build_header({"camera": [], "autoplay": ["self"]}) == "camera=(), autoplay=(self)"
+
+
+@pytest.fixture
+def https(settings):
+    """The production HTTPS settings, which the test settings switch off."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_SECURE = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+
+
+def test_with_https_plain_http_is_redirected(https):
+    response = Client().get("/routines/?goal=depuff")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/routines/?goal=depuff"
+
+
+def test_with_https_browsers_are_told_to_remember_it(https):
+    response = Client().get("/", secure=True)
+    assert response.status_code == 200
+    assert response["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+
+
+def test_with_https_cookies_are_secure_and_hidden_from_scripts(https, user):
+    client = Client()
+    client.get("/accounts/login/", secure=True)
+    response = client.post(
+        "/accounts/login/",
+        {"username": "alice", "password": "correct horse battery"},
+        secure=True,
+    )
+    assert response.status_code == 302
+    assert client.cookies["sessionid"]["secure"] is True
+    assert client.cookies["sessionid"]["httponly"] is True
+    assert client.cookies["sessionid"]["samesite"] == "Lax"
+    assert client.cookies["csrftoken"]["secure"] is True
+
+
+def test_with_https_the_load_balancer_health_check_still_answers_over_http(https):
+    response = Client().get("/healthz/")
+    assert response.status_code == 200
+
+
+def test_behind_a_proxy_its_https_header_counts(https, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    response = Client().get("/", headers={"x-forwarded-proto": "https"})
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" in response.headers

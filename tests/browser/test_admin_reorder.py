@@ -19,6 +19,7 @@ def test_a_curator_drags_a_step_down_and_the_site_shows_the_new_order(page):
     page.get_by_label("Username").fill("curator")
     page.get_by_label("Password").fill("a long enough passphrase")
     page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Techniques, steps and routines")).to_be_visible()
     page.goto(f"/admin/routines/routine/{routine.pk}/change/")
 
     rows = page.locator("#routine_steps-group tbody tr.has_original")

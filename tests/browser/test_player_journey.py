@@ -82,13 +82,14 @@ def test_pause_holds_the_time_and_a_reload_resumes_the_same_step(page, curated):
     page.reload()
     heading = page.locator("#player h1").inner_text()
     timer = page.get_by_role("timer")
-    expect(timer).to_have_text(re.compile(r"0:1[0-5]"))
+    # Up to 15 s left, less whatever real time a loaded machine took since Start.
+    expect(timer).to_have_text(re.compile(r"0:(0[5-9]|1[0-5])"))
 
     page.get_by_role("button", name="Pause").click()
     expect(page.locator('#player[data-state="paused"]')).to_be_visible()
     held = timer.inner_text()
     remaining_ms = current_session().remaining_ms
-    assert 10_000 < remaining_ms <= 15_000
+    assert 5_000 < remaining_ms <= 15_000
     assert held == f"0:{-(-remaining_ms // 1000):02d}"  # the server's time left, rounded up
     page.wait_for_timeout(2_000)
     expect(timer).to_have_text(held)
@@ -110,6 +111,8 @@ def test_two_tabs_pressing_next_at_once_advance_one_step(new_page, curated):
     first = new_page()
     start_morning_de_puff(first)
     first.get_by_role("button", name="Start", exact=True).click()
+    # Open the second tab once the first has started, not while Start is in flight.
+    expect(first.locator('#player[data-state="running"]')).to_be_visible()
     second = new_page(first.context)
     second.goto(first.url)
     titles = [step["title"] for step in current_session().steps]

@@ -1,4 +1,4 @@
-"""Checks the browser tests run on any page: touch target sizes and visible focus."""
+"""Checks the browser tests run on any page: touch target sizes, labels that fit, visible focus."""
 
 # Every control a finger might need, at least 44 × 44 CSS pixels. Links inside a
 # sentence are exempt (WCAG 2.5.5's inline exception); hidden and off-screen
@@ -26,6 +26,28 @@ SMALL_TARGETS_JS = """
 }
 """
 
+# A control whose label is wider than the control itself (a long word in a
+# narrow rating chip) spills over its border; a page wider than the viewport
+# scrolls sideways on a phone.
+SPILLED_TEXT_JS = """
+() => {
+  const spilled = [];
+  for (const el of document.querySelectorAll(
+      "a.button, button, .rating-option span, select, summary")) {
+    if (el.closest("[hidden]") || el.getClientRects().length === 0) continue;
+    if (el.scrollWidth > el.clientWidth + 1) {
+      const html = el.outerHTML.slice(0, 90);
+      spilled.push(`${html} needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
+    }
+  }
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth) {
+    spilled.push(`the page is ${page.scrollWidth}px wide in a ${page.clientWidth}px viewport`);
+  }
+  return spilled;
+}
+"""
+
 FOCUS_RING_JS = """
 () => {
   const el = document.activeElement;
@@ -39,6 +61,10 @@ FOCUS_RING_JS = """
 
 def small_targets(page) -> list[str]:
     return page.evaluate(SMALL_TARGETS_JS)
+
+
+def spilled_text(page) -> list[str]:
+    return page.evaluate(SPILLED_TEXT_JS)
 
 
 def focused(page) -> dict:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from routines import editing
 from routines.models import Routine, SessionStatus
 from tests.browser.actions import already_logged_in
-from tests.browser.checks import small_targets
+from tests.browser.checks import small_targets, spilled_text
 from tests.factories import make_session, make_sessions, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -119,14 +119,18 @@ def test_the_player_has_no_violations_in_any_state(page, curated, scheme):
     assert_accessible(page)  # summary
 
 
-def test_every_control_on_every_page_is_at_least_44_px(new_page, live_server, member_pages):
+def test_every_control_on_every_page_is_at_least_44_px_and_its_label_fits(
+    new_page, live_server, member_pages
+):
     member, urls = member_pages
     visitor = new_page()
     for url in PUBLIC_PAGES:
         visitor.goto(url)
         assert small_targets(visitor) == [], url
+        assert spilled_text(visitor) == [], url
     page = new_page()
     already_logged_in(page, member, live_server.url)
     for url in urls:
         page.goto(url)
         assert small_targets(page) == [], url
+        assert spilled_text(page) == [], url

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.checks import focused, small_targets
+from tests.browser.checks import focused, small_targets, spilled_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,7 +14,7 @@ def curated(transactional_db):
     call_command("load_content")
 
 
-def test_every_control_is_at_least_44_px(page, curated):
+def test_every_control_is_at_least_44_px_and_its_label_fits(page, curated):
     for url in [
         "/",
         "/routines/",
@@ -24,18 +24,22 @@ def test_every_control_is_at_least_44_px(page, curated):
     ]:
         page.goto(url)
         assert small_targets(page) == [], url
+        assert spilled_text(page) == [], url
 
     page.goto("/routines/morning-de-puff/")
     page.get_by_role("button", name="Start", exact=True).click()
     expect(page.get_by_role("heading", name="Get ready")).to_be_visible()
     assert small_targets(page) == [], "ready"
+    assert spilled_text(page) == [], "ready"
     page.get_by_role("button", name="Start", exact=True).click()
     expect(page.locator('#player[data-state="running"]')).to_be_visible()
     assert small_targets(page) == [], "running"
+    assert spilled_text(page) == [], "running"
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     page.get_by_text("Steps", exact=True).click()
     assert small_targets(page) == [], "summary"
+    assert spilled_text(page) == [], "summary"
 
 
 def test_the_player_works_from_the_keyboard_with_visible_focus(page, curated):

@@ -88,6 +88,7 @@ def test_the_finished_summary_comes_from_the_snapshot_not_the_routine(client, us
     for title in original_titles:
         assert title in page
     assert "Renamed by the curator" not in page
+    assert "<dt>Steps done</dt><dd>2</dd>" in page
     assert "<dt>Skipped</dt><dd>1</dd>" in page
     assert PracticeSession.objects.get().routine is None
 

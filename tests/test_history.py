@@ -109,6 +109,19 @@ def test_a_new_user_is_invited_to_practise(client, user):
     assert "Current streak" not in page
 
 
+def test_it_offers_the_users_data_to_take_away(client, user):
+    make_session(user)
+    client.force_login(user)
+    page = client.get("/history/").content.decode()
+    assert 'href="/history/export.csv" download>CSV</a>' in page
+    assert 'href="/history/export.json" download>JSON</a>' in page
+
+
+def test_a_new_user_has_nothing_to_download_yet(client, user):
+    client.force_login(user)
+    assert "export.csv" not in client.get("/history/").content.decode()
+
+
 def test_it_paginates(client, user):
     make_sessions(user, SESSIONS_PER_PAGE + 3, routine_title="Paged")
     client.force_login(user)

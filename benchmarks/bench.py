@@ -124,7 +124,7 @@ def wrk(url: str, seconds: int, headers: dict, env: dict | None = None) -> dict:
 
 def untouched_sessions(seeded: dict) -> list[list[int]]:
     """Each advancing member's sessions after the last one a run has moved."""
-    from routines.models import PracticeSession
+    from practice.models import PracticeSession
 
     pks = [pk for member in seeded["advancers"] for pk in member["sessions"]]
     moved = set(
@@ -142,7 +142,7 @@ def stored_advances(seeded: dict) -> int:
     """Steps the advancing members' sessions have moved on, read from the database."""
     from django.db.models import Sum
 
-    from routines.models import PracticeSession
+    from practice.models import PracticeSession
 
     pks = [pk for member in seeded["advancers"] for pk in member["sessions"]]
     moved = PracticeSession.objects.filter(pk__in=pks).aggregate(total=Sum("position"))

@@ -76,7 +76,7 @@ def setup_django() -> None:
 def session_of(url: str):
     from django.urls import resolve
 
-    from routines.models import PracticeSession
+    from practice.models import PracticeSession
 
     pk = resolve(urlsplit(url).path).kwargs["pk"]
     return PracticeSession.objects.select_related("user", "routine").get(pk=pk)
@@ -84,13 +84,13 @@ def session_of(url: str):
 
 def fresh_player_url(seeded: dict) -> str:
     """A new session like the seeded player's: same member, routine and step, all its time left."""
-    from routines import practice
+    from practice import player
 
     seeded_session = session_of(seeded["urls"]["player"])
-    session = practice.start_session(seeded_session.routine, user=seeded_session.user)
-    practice.begin(session, 0)
+    session = player.start_session(seeded_session.routine, user=seeded_session.user)
+    player.begin(session, 0)
     for position in range(seeded_session.position):
-        practice.advance(session, position)
+        player.advance(session, position)
     return session.get_absolute_url()
 
 
@@ -188,7 +188,7 @@ def first_load(browser, base_url: str, seeded: dict) -> dict:
 
 
 def drift(browser, base_url: str, seeded: dict, routine_url: str | None = None) -> dict:
-    from routines.models import LEAD_IN_SECONDS
+    from practice.models import LEAD_IN_SECONDS
 
     page, problems = member_page(browser, base_url, seeded["members"]["drift"])
     page.goto(routine_url or seeded["urls"]["drift_routine"])

@@ -51,7 +51,7 @@ SIZES = (10, 10_000)
 
 
 def build(size: int):
-    from routines.models import Profile
+    from accounts.models import Profile
     from tests.factories import make_sessions, make_user
 
     user = make_user(f"practised{size}")

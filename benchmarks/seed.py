@@ -43,18 +43,11 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
-from routines import practice  # noqa: E402
-from routines.management.commands.load_content import load_curated_content  # noqa: E402
-from routines.models import (  # noqa: E402
-    PracticeSession,
-    Profile,
-    Routine,
-    RoutineStep,
-    SessionStatus,
-    Step,
-    StepLog,
-    StepOutcome,
-)
+from accounts.models import Profile  # noqa: E402
+from catalogue.management.commands.load_content import load_curated_content  # noqa: E402
+from catalogue.models import Routine, RoutineStep, Step  # noqa: E402
+from practice import player  # noqa: E402
+from practice.models import PracticeSession, SessionStatus, StepLog, StepOutcome  # noqa: E402
 
 MEMBERS = 100
 ZONE = "Europe/Berlin"
@@ -85,7 +78,7 @@ def login_cookie(user) -> str:
 def finished_sessions(user, number: int, every: timedelta) -> None:
     """`number` finished sessions of the curated routines, the newest 30 minutes ago."""
     routines = [Routine.objects.get(slug=slug) for slug in CURATED]
-    snapshots = [(routine, practice.snapshot_steps(routine)) for routine in routines]
+    snapshots = [(routine, player.snapshot_steps(routine)) for routine in routines]
     newest = timezone.now() - timedelta(minutes=30)
     sessions = []
     for n in range(number):
@@ -134,8 +127,8 @@ def finished_sessions(user, number: int, every: timedelta) -> None:
 
 def running_sessions(user, routine: Routine) -> dict:
     """Enough sessions of `routine`, begun and at their first step, for one connection."""
-    template = practice.start_session(routine, user=user)
-    practice.begin(template, 0)
+    template = player.start_session(routine, user=user)
+    player.begin(template, 0)
     number = -(-ADVANCES_PER_CONNECTION // (template.step_count - 1))
     copies = PracticeSession.objects.bulk_create(
         PracticeSession(
@@ -193,10 +186,10 @@ def seed() -> dict:
         Profile.objects.note_practice_changed(user.pk)
 
     morning = Routine.objects.get(slug="morning-de-puff")
-    playing = practice.start_session(morning, user=members[2])
-    practice.begin(playing, 0)
-    practice.advance(playing, 0)
-    practice.advance(playing, 1)
+    playing = player.start_session(morning, user=members[2])
+    player.begin(playing, 0)
+    player.advance(playing, 0)
+    player.advance(playing, 1)
 
     massage = Routine.objects.get(slug="classic-facial-massage")
     advancers = [

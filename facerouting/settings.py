@@ -40,7 +40,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "routines",
+    "catalogue",
+    "practice",
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "routines.middleware.TimezoneMiddleware",
+    "accounts.middleware.TimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "facerouting.permissions_policy.PermissionsPolicyMiddleware",
@@ -131,7 +133,7 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # Room for the history pages' fragments (routines/history.py) of a
+            # Room for the history pages' fragments (practice/stats.py) of a
             # few hundred members; Django's default of 300 would cull them.
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
@@ -166,14 +168,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "429.html"
-AXES_CLIENT_IP_CALLABLE = "facerouting.throttling.client_ip"
-AXES_USERNAME_CALLABLE = "facerouting.throttling.client_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.throttling.client_username"
 # Record the lockouts but not every successful login.
 AXES_DISABLE_ACCESS_LOG = True
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "routines:home"
-LOGOUT_REDIRECT_URL = "routines:home"
+LOGIN_REDIRECT_URL = "catalogue:home"
+LOGOUT_REDIRECT_URL = "catalogue:home"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -1,26 +1,24 @@
 """Plain functions that build test data in code: no fixtures files."""
 
+import secrets
 from datetime import datetime, timedelta
 from itertools import count
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from routines.models import (
+from catalogue.models import (
     Direction,
     Goal,
-    PracticeSession,
     Pressure,
     Routine,
     RoutineStep,
-    SessionStatus,
     Side,
     Step,
-    StepLog,
-    StepOutcome,
     Technique,
     Zone,
 )
+from practice.models import PracticeSession, SessionStatus, StepLog, StepOutcome
 
 _serial = count(1)
 
@@ -123,11 +121,15 @@ def build_session(
     before: int | None = None,
     after: int | None = None,
     notes: str = "",
+    guest_token: str = "",
 ) -> PracticeSession:
-    """An unsaved session that started at `started_at`, for bulk_create."""
+    """An unsaved session that started at `started_at`, for bulk_create.
+
+    Without a user it is a guest's: `guest_token`, or one made up."""
     finished = status == SessionStatus.FINISHED
     return PracticeSession(
         user=user,
+        guest_token="" if user else guest_token or secrets.token_hex(16),
         routine=routine,
         routine_title=routine_title,
         steps=[snapshot_step(f"{routine_title}, step {n}") for n in range(1, steps + 1)],

@@ -27,8 +27,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from routines import practice
-from routines.models import PracticeSession, RoutineStep, Step
+from catalogue.models import RoutineStep, Step
+from practice import player
+from practice.models import PracticeSession
 from tests.factories import make_routine, make_user
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def private_routine(owner: User) -> dict:
 
 
 def _session(owner: User) -> PracticeSession:
-    return practice.start_session(make_routine(steps=3), user=owner)
+    return player.start_session(make_routine(steps=3), user=owner)
 
 
 def ready_session(owner: User) -> dict:
@@ -60,28 +61,28 @@ def ready_session(owner: User) -> dict:
 
 def running_session(owner: User) -> dict:
     session = _session(owner)
-    practice.begin(session, 0)
+    player.begin(session, 0)
     return {"pk": session.pk}
 
 
 def session_on_second_step(owner: User) -> dict:
     session = _session(owner)
-    practice.begin(session, 0)
-    practice.advance(session, 0)
+    player.begin(session, 0)
+    player.advance(session, 0)
     return {"pk": session.pk}
 
 
 def paused_session(owner: User) -> dict:
     session = _session(owner)
-    practice.begin(session, 0)
-    practice.pause(session, 0)
+    player.begin(session, 0)
+    player.pause(session, 0)
     return {"pk": session.pk}
 
 
 def finished_session(owner: User) -> dict:
     session = _session(owner)
-    practice.begin(session, 0)
-    practice.finish(session, 0)
+    player.begin(session, 0)
+    player.finish(session, 0)
     return {"pk": session.pk}
 
 
@@ -127,50 +128,50 @@ class Route:
 
 ROUTES: dict[str, Route] = {
     # The catalogue
-    "routines:home": Route(PAGE, PUBLIC),
-    "routines:routine_list": Route(PAGE, PUBLIC),
-    "routines:routine_detail": Route(PAGE, PUBLIC, owned=private_routine),
-    "routines:start": Route(ACTION, PUBLIC, owned=private_routine),
+    "catalogue:home": Route(PAGE, PUBLIC),
+    "catalogue:routine_list": Route(PAGE, PUBLIC),
+    "catalogue:routine_detail": Route(PAGE, PUBLIC, owned=private_routine),
+    "practice:start": Route(ACTION, PUBLIC, owned=private_routine),
     # The player: visitors use it for their own guest sessions.
-    "routines:player": Route(PAGE, PUBLIC, owned=running_session),
-    "routines:begin": Route(ACTION, PUBLIC, owned=ready_session, data={"position": 0}),
-    "routines:next": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
-    "routines:skip": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
-    "routines:back": Route(ACTION, PUBLIC, owned=session_on_second_step, data={"position": 1}),
-    "routines:pause": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
-    "routines:resume": Route(ACTION, PUBLIC, owned=paused_session, data={"position": 0}),
-    "routines:finish": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
-    "routines:review": Route(
+    "practice:player": Route(PAGE, PUBLIC, owned=running_session),
+    "practice:begin": Route(ACTION, PUBLIC, owned=ready_session, data={"position": 0}),
+    "practice:next": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "practice:skip": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "practice:back": Route(ACTION, PUBLIC, owned=session_on_second_step, data={"position": 1}),
+    "practice:pause": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "practice:resume": Route(ACTION, PUBLIC, owned=paused_session, data={"position": 0}),
+    "practice:finish": Route(ACTION, PUBLIC, owned=running_session, data={"position": 0}),
+    "practice:review": Route(
         ACTION, PUBLIC, owned=finished_session, data={"puffiness_after": 2, "notes": "Calm."}
     ),
-    "routines:discard": Route(ACTION, PUBLIC, owned=running_session),
+    "practice:discard": Route(ACTION, PUBLIC, owned=running_session),
     # My routines: private to their owner, curated ones read-only.
-    "routines:my_routines": Route(PAGE, LOGIN),
-    "routines:new_routine": Route(ACTION, LOGIN, data={"title": "Mine", "goal": "depuff"}),
-    "routines:copy": Route(ACTION, LOGIN, owned=private_routine),
-    "routines:edit": Route(PAGE, LOGIN, owned=private_routine),
-    "routines:rename": Route(ACTION, LOGIN, owned=private_routine, data={"title": "Renamed"}),
-    "routines:add_step": Route(ACTION, LOGIN, owned=private_routine, data=add_a_step),
-    "routines:remove_step": Route(
+    "catalogue:my_routines": Route(PAGE, LOGIN),
+    "catalogue:new_routine": Route(ACTION, LOGIN, data={"title": "Mine", "goal": "depuff"}),
+    "catalogue:copy": Route(ACTION, LOGIN, owned=private_routine),
+    "catalogue:edit": Route(PAGE, LOGIN, owned=private_routine),
+    "catalogue:rename": Route(ACTION, LOGIN, owned=private_routine, data={"title": "Renamed"}),
+    "catalogue:add_step": Route(ACTION, LOGIN, owned=private_routine, data=add_a_step),
+    "catalogue:remove_step": Route(
         ACTION, LOGIN, owned=private_routine, data=remove_the_first_step
     ),
-    "routines:move_step": Route(
+    "catalogue:move_step": Route(
         ACTION, LOGIN, owned=private_routine, data=move_the_first_step_down
     ),
-    "routines:reorder_steps": Route(ACTION, LOGIN, owned=private_routine, data=reverse_the_order),
-    "routines:set_duration": Route(
+    "catalogue:reorder_steps": Route(ACTION, LOGIN, owned=private_routine, data=reverse_the_order),
+    "catalogue:set_duration": Route(
         ACTION, LOGIN, owned=private_routine, data=lengthen_the_first_step
     ),
-    "routines:delete": Route(FORM, LOGIN, owned=private_routine),
+    "catalogue:delete": Route(FORM, LOGIN, owned=private_routine),
     # History: the signed-in person's own sessions and data.
-    "routines:history": Route(PAGE, LOGIN),
-    "routines:export_csv": Route(PAGE, LOGIN),
-    "routines:export_json": Route(PAGE, LOGIN),
-    "routines:history_detail": Route(PAGE, LOGIN, owned=finished_session),
-    "routines:history_edit": Route(
+    "practice:history": Route(PAGE, LOGIN),
+    "practice:export_csv": Route(PAGE, LOGIN),
+    "practice:export_json": Route(PAGE, LOGIN),
+    "practice:history_detail": Route(PAGE, LOGIN, owned=finished_session),
+    "practice:history_edit": Route(
         FORM, LOGIN, owned=finished_session, data={"puffiness_after": 2, "notes": "Calm."}
     ),
-    "routines:history_delete": Route(FORM, LOGIN, owned=finished_session),
+    "practice:history_delete": Route(FORM, LOGIN, owned=finished_session),
     # Accounts
     "account_settings": Route(FORM, LOGIN, data={"timezone": "Europe/Berlin"}),
     "delete_account": Route(FORM, LOGIN, data={"password": "correct horse battery"}),
@@ -224,7 +225,8 @@ def snapshot() -> dict:
     Logging in stamps last_login, which is bookkeeping, not a change."""
     rows = {
         model._meta.label: list(model.objects.order_by("pk").values())
-        for model in apps.get_app_config("routines").get_models()
+        for app in ("catalogue", "practice", "accounts")
+        for model in apps.get_app_config(app).get_models()
     }
     fields = [field.name for field in User._meta.concrete_fields if field.name != "last_login"]
     rows["auth.User"] = list(User.objects.order_by("pk").values(*fields))
@@ -268,7 +270,7 @@ def url_for(name: str, owner: User) -> tuple[str, dict]:
 def visitor(db) -> Client:
     """An anonymous browser that has practised as a guest: it has a guest token."""
     client = Client()
-    client.post(reverse("routines:start", args=[make_routine(steps=1).slug]))
+    client.post(reverse("practice:start", args=[make_routine(steps=1).slug]))
     return client
 
 
@@ -365,7 +367,7 @@ def test_a_post_without_its_csrf_token_is_403_and_changes_nothing(name, owner):
 # --- The admin: every page is for staff only ---
 
 ADMIN_OPEN = {"admin:login", "admin:logout"}
-ADMIN_KWARGS = {"app_label": "routines", "content_type_id": "1", "object_id": "1"}
+ADMIN_KWARGS = {"app_label": "catalogue", "content_type_id": "1", "object_id": "1"}
 
 
 def admin_urls() -> list[str]:

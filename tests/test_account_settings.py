@@ -2,7 +2,7 @@
 
 import pytest
 
-from routines.models import Profile
+from accounts.models import Profile
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from routines.models import Routine, RoutineStep, Step
+from catalogue.models import Routine, RoutineStep, Step
 from tests.factories import make_routine, make_step
 
 pytestmark = pytest.mark.django_db
@@ -37,19 +37,19 @@ def test_staff_reach_every_admin_page(client, staff_user):
     client.force_login(staff_user)
     for url in [
         "/admin/",
-        "/admin/routines/routine/",
-        f"/admin/routines/routine/{routine.pk}/change/",
-        "/admin/routines/routine/add/",
-        "/admin/routines/step/",
-        "/admin/routines/step/?technique__id__exact=1&zone__exact=neck&q=neck",
-        "/admin/routines/technique/",
+        "/admin/catalogue/routine/",
+        f"/admin/catalogue/routine/{routine.pk}/change/",
+        "/admin/catalogue/routine/add/",
+        "/admin/catalogue/step/",
+        "/admin/catalogue/step/?technique__id__exact=1&zone__exact=neck&q=neck",
+        "/admin/catalogue/technique/",
     ]:
         assert client.get(url).status_code == 200, url
 
 
 def test_non_staff_are_sent_to_the_admin_login(client, user):
     client.force_login(user)
-    response = client.get("/admin/routines/routine/")
+    response = client.get("/admin/catalogue/routine/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
 
@@ -57,7 +57,7 @@ def test_non_staff_are_sent_to_the_admin_login(client, user):
 def test_the_routine_list_shows_total_time_and_a_link_to_the_site(client, staff_user):
     routine = make_routine(steps=3)
     client.force_login(staff_user)
-    page = client.get("/admin/routines/routine/").content.decode()
+    page = client.get("/admin/catalogue/routine/").content.decode()
     assert "1 min 30 s" in page
     assert routine.get_absolute_url() in page
 
@@ -68,7 +68,7 @@ def test_swapping_two_steps_in_the_admin_reorders_the_site(client, staff_user):
     client.force_login(staff_user)
 
     response = client.post(
-        f"/admin/routines/routine/{routine.pk}/change/",
+        f"/admin/catalogue/routine/{routine.pk}/change/",
         inline_data(routine, {first.pk: 2, second.pk: 1}),
     )
 
@@ -90,7 +90,7 @@ def test_duplicate_positions_are_refused_with_a_message(client, staff_user):
     client.force_login(staff_user)
 
     response = client.post(
-        f"/admin/routines/routine/{routine.pk}/change/",
+        f"/admin/catalogue/routine/{routine.pk}/change/",
         inline_data(routine, {first.pk: 1, second.pk: 1}),
     )
 
@@ -103,7 +103,7 @@ def test_an_out_of_range_override_is_refused_with_a_message(client, staff_user):
     routine = make_routine(steps=1)
     client.force_login(staff_user)
     response = client.post(
-        f"/admin/routines/routine/{routine.pk}/change/",
+        f"/admin/catalogue/routine/{routine.pk}/change/",
         inline_data(routine, {}, **{"routine_steps-0-duration_override": "0"}),
     )
     assert response.status_code == 200
@@ -114,7 +114,7 @@ def test_an_empty_title_is_refused_with_a_message(client, staff_user):
     routine = make_routine(steps=1)
     client.force_login(staff_user)
     response = client.post(
-        f"/admin/routines/routine/{routine.pk}/change/", inline_data(routine, {}, title="")
+        f"/admin/catalogue/routine/{routine.pk}/change/", inline_data(routine, {}, title="")
     )
     assert response.status_code == 200
     assert b"This field is required" in response.content
@@ -126,7 +126,7 @@ def test_a_step_with_zero_duration_is_refused_with_a_message(client, staff_user)
     step = make_step()
     client.force_login(staff_user)
     response = client.post(
-        f"/admin/routines/step/{step.pk}/change/",
+        f"/admin/catalogue/step/{step.pk}/change/",
         {
             "technique": step.technique_id,
             "title": step.title,
@@ -150,7 +150,7 @@ def test_a_step_used_by_a_routine_cannot_be_deleted(client, staff_user):
     routine = make_routine(steps=1)
     step = routine.steps.get()
     client.force_login(staff_user)
-    response = client.post(f"/admin/routines/step/{step.pk}/delete/", {"post": "yes"})
+    response = client.post(f"/admin/catalogue/step/{step.pk}/delete/", {"post": "yes"})
     assert response.status_code == 200
     assert b"Cannot delete" in response.content or b"would require deleting" in response.content
     assert RoutineStep.objects.filter(step=step).exists()
@@ -163,7 +163,7 @@ def test_a_forged_step_id_shows_the_form_again_instead_of_failing(client, staff_
     # beyond a 64-bit integer on SQLite.
     client.force_login(staff_user)
     response = client.post(
-        "/admin/routines/routine/add/",
+        "/admin/catalogue/routine/add/",
         {
             "title": "Forged",
             "slug": "forged",
@@ -183,7 +183,7 @@ def test_a_post_claiming_thousands_of_step_rows_is_refused(client, staff_user):
     # Django would otherwise build (and render) up to 2,000 inline forms.
     client.force_login(staff_user)
     response = client.post(
-        "/admin/routines/routine/add/",
+        "/admin/catalogue/routine/add/",
         {
             "title": "Huge",
             "slug": "huge",

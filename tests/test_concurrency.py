@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from routines import practice
-from routines.models import PracticeSession, StepLog
-from routines.views import player as player_views
+from practice import player
+from practice.models import PracticeSession, StepLog
+from practice.views import player as player_views
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -59,8 +59,8 @@ def read_together(monkeypatch):
 
 @pytest.fixture
 def running(user):
-    session = practice.start_session(make_routine(steps=4), user=user)
-    practice.begin(session, 0)
+    session = player.start_session(make_routine(steps=4), user=user)
+    player.begin(session, 0)
     return session
 
 
@@ -86,7 +86,7 @@ def test_eight_simultaneous_identical_nexts_advance_exactly_once(user, running):
 
 
 def test_eight_simultaneous_conflicting_controls_apply_exactly_one(user, running):
-    practice.advance(running, 0)  # now at position 1, revision 2
+    player.advance(running, 0)  # now at position 1, revision 2
     controls = ["next", "skip", "back", "pause", "finish", "next", "skip", "pause"]
     clients = clients_for(user, THREADS)
 
@@ -120,7 +120,7 @@ def test_eight_simultaneous_conflicting_controls_apply_exactly_one(user, running
 
 
 def test_eight_simultaneous_begins_start_the_session_once(user):
-    session = practice.start_session(make_routine(steps=3), user=user)
+    session = player.start_session(make_routine(steps=3), user=user)
     clients = clients_for(user, THREADS)
     url = f"/sessions/{session.pk}/begin/"
 
@@ -138,13 +138,13 @@ def test_eight_simultaneous_visitor_nexts_from_two_tabs_advance_exactly_once():
     # A visitor's session is tied to their browser; its tabs share the cookie.
     routine = make_routine(steps=4)
     first_tab = Client()
-    player = first_tab.post(f"/routines/{routine.slug}/start/")["Location"]
+    player_url = first_tab.post(f"/routines/{routine.slug}/start/")["Location"]
     session = PracticeSession.objects.get()
-    practice.begin(session, 0)
+    player.begin(session, 0)
     tabs = [first_tab] + [Client() for _ in range(THREADS - 1)]
     for tab in tabs[1:]:
         tab.cookies = first_tab.cookies
-    url = f"{player}next/"
+    url = f"{player_url}next/"
 
     statuses = run_together(
         THREADS, lambda i: tabs[i].post(url, {"position": 0}, headers=HTMX).status_code

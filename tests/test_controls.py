@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from routines import practice
-from routines.models import PracticeSession, SessionStatus, StepLog
+from practice import player
+from practice.models import PracticeSession, SessionStatus, StepLog
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +16,12 @@ CONTROLS = ["begin", "next", "skip", "back", "pause", "resume", "finish"]
 
 @pytest.fixture
 def session(user):
-    return practice.start_session(make_routine(steps=3), user=user)
+    return player.start_session(make_routine(steps=3), user=user)
 
 
 @pytest.fixture
 def running(session):
-    practice.begin(session, 0)
+    player.begin(session, 0)
     return session
 
 
@@ -97,7 +97,7 @@ def test_skip_back_and_finish(client, user, running):
 def test_a_control_on_a_finished_session_shows_the_summary_and_changes_nothing(
     client, user, running
 ):
-    practice.finish(running, 0)
+    player.finish(running, 0)
     before = state(running)
     client.force_login(user)
     for control in CONTROLS:
@@ -164,9 +164,9 @@ def test_a_visitor_follows_a_routine_to_the_end(client):
 
 def queries_for_a_step_change(client, steps: int) -> int:
     session = PracticeSession.objects.get(
-        pk=practice.start_session(make_routine(steps=steps), user=client.user).pk
+        pk=player.start_session(make_routine(steps=steps), user=client.user).pk
     )
-    practice.begin(session, 0)
+    player.begin(session, 0)
     with CaptureQueriesContext(connection) as queries:
         response = client.post(f"/sessions/{session.pk}/next/", {"position": 0}, headers=HTMX)
     assert response.status_code == 200

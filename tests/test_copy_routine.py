@@ -2,7 +2,7 @@
 
 import pytest
 
-from routines.models import Routine
+from catalogue.models import Routine
 from tests.factories import make_own_routine, make_routine, make_step
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from routines import practice
+from practice import player
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +75,8 @@ def assert_strict(response, *, own_markup: bool = True) -> None:
 
 @pytest.fixture
 def running(user):
-    session = practice.start_session(make_routine(steps=3), user=user)
-    practice.begin(session, 0)
+    session = player.start_session(make_routine(steps=3), user=user)
+    player.begin(session, 0)
     return session
 
 
@@ -139,9 +139,9 @@ def test_admin_pages_are_strict_and_their_scripts_carry_the_nonce(client, staff_
     client.force_login(staff_user)
     for path in [
         "/admin/",
-        "/admin/routines/routine/",
-        f"/admin/routines/routine/{routine.pk}/change/",
-        "/admin/routines/step/add/",
+        "/admin/catalogue/routine/",
+        f"/admin/catalogue/routine/{routine.pk}/change/",
+        "/admin/catalogue/step/add/",
     ]:
         response = client.get(path)
         assert response.status_code == 200, path

@@ -17,13 +17,13 @@ from django.conf import settings
 # Runs with or without pytest-django: the enums live on models, which need an app registry.
 if not settings.configured and "DJANGO_SETTINGS_MODULE" not in os.environ:
     settings.configure(
-        INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", "routines"]
+        INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", "catalogue"]
     )
 if not apps.ready:
     django.setup()
 
-from routines.curated import ROUTINES, STEPS, TECHNIQUES
-from routines.models import (
+from catalogue.curated import ROUTINES, STEPS, TECHNIQUES
+from catalogue.models import (
     MAX_STEP_SECONDS,
     MIN_STEP_SECONDS,
     Direction,

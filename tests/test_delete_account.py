@@ -5,8 +5,10 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import models
 
-from routines import practice
-from routines.models import PracticeSession, Profile, Routine, RoutineStep, StepLog
+from accounts.models import Profile
+from catalogue.models import Routine, RoutineStep
+from practice import player
+from practice.models import PracticeSession, StepLog
 from tests.factories import make_routine, make_session, make_sessions
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +35,8 @@ def full_account(user, staff_user):
     Profile.objects.create(user=user, timezone="Europe/Berlin")
     make_sessions(user, 5)
     own = make_routine(steps=2, owner=user, is_published=False)
-    session = practice.start_session(own, user=user)
-    practice.begin(session, 0)
+    session = player.start_session(own, user=user)
+    player.begin(session, 0)
     user.groups.create(name="Early risers")
     return user
 

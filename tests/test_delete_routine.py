@@ -2,8 +2,9 @@
 
 import pytest
 
-from routines import practice
-from routines.models import PracticeSession, Routine
+from catalogue.models import Routine
+from practice import player
+from practice.models import PracticeSession
 from tests.factories import make_own_routine
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +26,10 @@ def test_it_asks_first(client, user):
 
 def test_deleting_keeps_its_sessions_with_their_snapshots(client, user):
     routine = make_own_routine(user, steps=3, title="Old jaw routine")
-    finished = practice.start_session(routine, user=user)
-    practice.begin(finished, 0)
-    practice.finish(finished, 0)
-    unfinished = practice.start_session(routine, user=user)
+    finished = player.start_session(routine, user=user)
+    player.begin(finished, 0)
+    player.finish(finished, 0)
+    unfinished = player.start_session(routine, user=user)
     steps = finished.steps
     client.force_login(user)
 

@@ -1,7 +1,7 @@
 import pytest
 
-from routines import practice
-from routines.models import PracticeSession, StepLog
+from practice import player
+from practice.models import PracticeSession, StepLog
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def unfinished(user):
-    session = practice.start_session(make_routine(steps=2), user=user)
-    practice.begin(session, 0)
+    session = player.start_session(make_routine(steps=2), user=user)
+    player.begin(session, 0)
     return session
 
 
@@ -30,7 +30,7 @@ def test_over_htmx_it_redirects_the_browser(client, user, unfinished):
 
 
 def test_a_finished_session_is_not_discarded_here(client, user, unfinished):
-    practice.finish(unfinished, 0)
+    player.finish(unfinished, 0)
     client.force_login(user)
     assert client.post(f"/sessions/{unfinished.pk}/discard/").status_code == 409
     assert PracticeSession.objects.exists()

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from routines.models import Routine, Zone
+from catalogue.models import Routine, Zone
 from tests.factories import make_lymphatic_technique, make_own_routine, make_routine, make_step
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from routines.templatetags.durations import clock, duration
+from catalogue.templatetags.durations import clock, duration
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
-"""routines/editing.py on its own: copies, moves, orders, additions and lengths."""
+"""routines/editor.py on its own: copies, moves, orders, additions and lengths."""
 
 import pytest
 
-from routines import editing
-from routines.models import ROUTINE_LIMIT_SECONDS, Routine, RoutineStep
+from catalogue import editor
+from catalogue.models import ROUTINE_LIMIT_SECONDS, Routine, RoutineStep
 from tests.factories import make_own_routine, make_routine, make_step
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_a_copy_has_the_same_steps_in_the_same_order_with_the_same_lengths(user)
     RoutineStep.objects.filter(routine=source, step=steps[2]).update(duration_override=90)
     RoutineStep.objects.filter(routine=source, step=steps[3]).update(position=40)
 
-    copy = editing.copy_routine(source, user)
+    copy = editor.copy_routine(source, user)
 
     assert copy.owner == user
     assert not copy.is_published
@@ -54,22 +54,22 @@ def test_copying_is_one_transaction_nothing_is_left_when_a_step_fails(user, monk
 
     monkeypatch.setattr(RoutineStep.objects, "bulk_create", fail)
     with pytest.raises(RuntimeError):
-        editing.copy_routine(source, user)
+        editor.copy_routine(source, user)
 
     assert not Routine.objects.owned_by(user).exists()
 
 
 def test_copying_a_copy_does_not_pile_up_suffixes(user):
-    first = editing.copy_routine(make_routine(title="Jaw unclench"), user)
-    second = editing.copy_routine(first, user)
+    first = editor.copy_routine(make_routine(title="Jaw unclench"), user)
+    second = editor.copy_routine(first, user)
     assert second.title == "Jaw unclench (my copy)"
     assert second.slug != first.slug
 
 
 def test_new_slugs_are_unique_and_safe_for_any_title():
-    slugs = {editing.new_slug("Morning de-puff") for _ in range(50)}
+    slugs = {editor.new_slug("Morning de-puff") for _ in range(50)}
     assert len(slugs) == 50
-    assert editing.new_slug("Утро").startswith("routine-")
+    assert editor.new_slug("Утро").startswith("routine-")
 
 
 # --- Move -------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def test_moving_a_step_down_swaps_it_with_the_next(user):
     routine = make_own_routine(user, steps=3)
     (a, _), (b, _), (c, _) = rows(routine)
 
-    moved = editing.move_step(routine, a, 1, +1)
+    moved = editor.move_step(routine, a, 1, +1)
 
     assert moved.pk == a
     assert rows(routine) == [(b, 1), (a, 2), (c, 3)]
@@ -89,8 +89,8 @@ def test_the_same_move_posted_twice_moves_the_step_once(user):
     routine = make_own_routine(user, steps=4)
     (a, _), (b, _), (c, _), (d, _) = rows(routine)
 
-    assert editing.move_step(routine, c, 3, -1) is not None
-    assert editing.move_step(routine, c, 3, -1) is None  # the repeat: c is no longer at 3
+    assert editor.move_step(routine, c, 3, -1) is not None
+    assert editor.move_step(routine, c, 3, -1) is None  # the repeat: c is no longer at 3
 
     assert rows(routine) == [(a, 1), (c, 2), (b, 3), (d, 4)]
 
@@ -99,8 +99,8 @@ def test_a_move_past_either_end_changes_nothing(user):
     routine = make_own_routine(user, steps=2)
     before = rows(routine)
     (a, _), (b, _) = before
-    assert editing.move_step(routine, a, 1, -1) is None
-    assert editing.move_step(routine, b, 2, +1) is None
+    assert editor.move_step(routine, a, 1, -1) is None
+    assert editor.move_step(routine, b, 2, +1) is None
     assert rows(routine) == before
 
 
@@ -109,7 +109,7 @@ def test_moves_skip_over_gaps_in_the_positions(user):
     (a, _), (b, _), (c, _) = rows(routine)
     RoutineStep.objects.filter(pk=c).update(position=9)
 
-    editing.move_step(routine, c, 9, -1)
+    editor.move_step(routine, c, 9, -1)
 
     assert rows(routine) == [(a, 1), (c, 2), (b, 9)]
 
@@ -118,7 +118,7 @@ def test_a_step_of_another_routine_cannot_be_moved(user, other_user):
     mine = make_own_routine(user, steps=2)
     theirs = make_own_routine(other_user, steps=2)
     before = rows(theirs)
-    assert editing.move_step(mine, before[0][0], 1, +1) is None
+    assert editor.move_step(mine, before[0][0], 1, +1) is None
     assert rows(theirs) == before
 
 
@@ -129,8 +129,8 @@ def test_setting_the_whole_order(user):
     routine = make_own_routine(user, steps=4)
     (a, _), (b, _), (c, _), (d, _) = rows(routine)
 
-    assert editing.set_order(routine, [d, b, a, c])
-    assert editing.set_order(routine, [d, b, a, c])  # posted twice: the same order
+    assert editor.set_order(routine, [d, b, a, c])
+    assert editor.set_order(routine, [d, b, a, c])  # posted twice: the same order
 
     assert rows(routine) == [(d, 1), (b, 2), (a, 3), (c, 4)]
 
@@ -146,7 +146,7 @@ def test_setting_the_whole_order(user):
 def test_an_order_that_does_not_name_each_step_once_changes_nothing(user, order):
     routine = make_own_routine(user, steps=3)
     before = rows(routine)
-    assert not editing.set_order(routine, order(*(pk for pk, _ in before)))
+    assert not editor.set_order(routine, order(*(pk for pk, _ in before)))
     assert rows(routine) == before
 
 
@@ -157,7 +157,7 @@ def test_adding_appends_the_step_at_the_end(user):
     routine = make_own_routine(user, steps=2)
     step = make_step()
 
-    added = editing.add_step(routine, step, expected_count=2)
+    added = editor.add_step(routine, step, expected_count=2)
 
     assert added.position == 3
     assert step_ids(routine)[-1] == step.pk
@@ -166,14 +166,14 @@ def test_adding_appends_the_step_at_the_end(user):
 def test_the_same_add_posted_twice_adds_the_step_once(user):
     routine = make_own_routine(user, steps=2)
     step = make_step()
-    assert editing.add_step(routine, step, expected_count=2) is not None
-    assert editing.add_step(routine, step, expected_count=2) is None
+    assert editor.add_step(routine, step, expected_count=2) is not None
+    assert editor.add_step(routine, step, expected_count=2) is None
     assert routine.routine_steps.count() == 3
 
 
 def test_an_empty_routine_takes_its_first_step(user):
-    routine = editing.create_routine(user, "From scratch", "relax")
-    editing.add_step(routine, make_step(), expected_count=0)
+    routine = editor.create_routine(user, "From scratch", "relax")
+    editor.add_step(routine, make_step(), expected_count=0)
     assert rows(routine)[0][1] == 1
 
 
@@ -181,11 +181,11 @@ def test_removing_a_step_closes_the_gap(user):
     routine = make_own_routine(user, steps=4)
     (a, _), (b, _), (c, _), (d, _) = rows(routine)
 
-    removed = editing.remove_step(routine, b)
+    removed = editor.remove_step(routine, b)
 
     assert removed.position == 2
     assert rows(routine) == [(a, 1), (c, 2), (d, 3)]
-    assert editing.remove_step(routine, b) is None  # posted twice
+    assert editor.remove_step(routine, b) is None  # posted twice
 
 
 # --- Lengths and the one-hour limit ----------------------------------------------
@@ -195,17 +195,17 @@ def test_a_length_is_kept_as_an_override_and_the_default_clears_it(user):
     routine = make_own_routine(user, steps=[make_step(duration_seconds=30)])
     ((pk, _),) = rows(routine)
 
-    assert editing.set_duration(routine, pk, 75).duration_override == 75
-    assert editing.set_duration(routine, pk, 30).duration_override is None
+    assert editor.set_duration(routine, pk, 75).duration_override == 75
+    assert editor.set_duration(routine, pk, 30).duration_override is None
 
 
 def test_adding_a_step_that_would_reach_an_hour_is_refused(user):
     routine = make_own_routine(user, steps=[make_step(duration_seconds=900) for _ in range(3)])
-    with pytest.raises(editing.EditError, match="under 1 h"):
-        editing.add_step(routine, make_step(duration_seconds=900), expected_count=3)
+    with pytest.raises(editor.EditError, match="under 1 h"):
+        editor.add_step(routine, make_step(duration_seconds=900), expected_count=3)
     assert routine.routine_steps.count() == 3
     # Just under the hour is fine.
-    editing.add_step(routine, make_step(duration_seconds=899), expected_count=3)
+    editor.add_step(routine, make_step(duration_seconds=899), expected_count=3)
     assert Routine.objects.with_total_seconds().get(pk=routine.pk).total_seconds == (
         ROUTINE_LIMIT_SECONDS - 1
     )
@@ -216,15 +216,15 @@ def test_lengthening_a_step_past_the_hour_is_refused_and_shortening_always_works
     (pk, _), *_ = rows(routine)
     RoutineStep.objects.filter(pk=pk).update(duration_override=890)  # 59 min 50 s in all
 
-    with pytest.raises(editing.EditError, match="1 h"):
-        editing.set_duration(routine, pk, 900)
+    with pytest.raises(editor.EditError, match="1 h"):
+        editor.set_duration(routine, pk, 900)
     assert RoutineStep.objects.get(pk=pk).duration_override == 890
-    assert editing.set_duration(routine, pk, 899).duration_override == 899
-    assert editing.set_duration(routine, pk, 5).duration_override == 5
+    assert editor.set_duration(routine, pk, 899).duration_override == 899
+    assert editor.set_duration(routine, pk, 5).duration_override == 5
 
 
 def test_a_routine_of_an_hour_or_more_cannot_be_copied(user):
     source = make_routine(steps=[make_step(duration_seconds=900) for _ in range(4)])
-    with pytest.raises(editing.EditError):
-        editing.copy_routine(source, user)
+    with pytest.raises(editor.EditError):
+        editor.copy_routine(source, user)
     assert not Routine.objects.owned_by(user).exists()

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from routines import exports
-from routines.models import Profile, SessionStatus, StepLog, StepOutcome
+from accounts.models import Profile
+from practice import exports
+from practice.models import SessionStatus, StepLog, StepOutcome
 from tests.factories import make_session, make_sessions
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from routines.expressions import LocalDate, PractisedSeconds, utc_offset_periods
-from routines.models import PracticeSession
+from practice.expressions import LocalDate, PractisedSeconds, utc_offset_periods
+from practice.models import PracticeSession
 from tests.factories import build_session, make_session
 
 pytestmark = pytest.mark.django_db

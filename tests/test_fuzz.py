@@ -22,8 +22,9 @@ from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from routines import practice
-from routines.models import PracticeSession, Routine
+from catalogue.models import Routine
+from practice import player
+from practice.models import PracticeSession
 from tests.factories import make_routine, make_step, make_user
 
 pytestmark = pytest.mark.django_db
@@ -205,19 +206,19 @@ def test_password_reset_links_never_fail(db):
 
 
 def build_session(user, routine: Routine, state: str) -> PracticeSession:
-    session = practice.start_session(routine, user=user)
+    session = player.start_session(routine, user=user)
     if state == "ready":
         return session
-    practice.begin(session, 0)
+    player.begin(session, 0)
     if state == "second step":
-        practice.advance(session, 0)
+        player.advance(session, 0)
     elif state == "last step":
         for position in range(session.step_count - 1):
-            practice.advance(session, position)
+            player.advance(session, position)
     elif state == "paused":
-        practice.pause(session, 0)
+        player.pause(session, 0)
     elif state == "finished":
-        practice.finish(session, 0)
+        player.finish(session, 0)
     elif state == "abandoned":
         session.last_activity_at = timezone.now() - timedelta(days=1)
         session.save(update_fields=["last_activity_at"])
@@ -284,7 +285,7 @@ def test_catalogue_pages_never_fail(routine):
 # --- The curators' forms in the admin ---
 
 ADMIN_FORMS = {
-    "/admin/routines/technique/add/": [
+    "/admin/catalogue/technique/add/": [
         "name",
         "slug",
         "summary",
@@ -293,7 +294,7 @@ ADMIN_FORMS = {
         "evidence_note",
         "cautions",
     ],
-    "/admin/routines/step/add/": [
+    "/admin/catalogue/step/add/": [
         "technique",
         "title",
         "slug",
@@ -306,7 +307,7 @@ ADMIN_FORMS = {
         "instruction",
         "cue",
     ],
-    "/admin/routines/routine/add/": [
+    "/admin/catalogue/routine/add/": [
         "title",
         "slug",
         "goal",

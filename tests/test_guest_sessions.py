@@ -2,7 +2,7 @@
 
 import pytest
 
-from routines.models import PracticeSession
+from practice.models import PracticeSession
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db

@@ -14,6 +14,6 @@ def test_it_answers_ok_in_plain_text(client):
 
 
 def test_it_answers_503_when_the_database_is_down(client):
-    with mock.patch("routines.views.health.connection.cursor", side_effect=OperationalError):
+    with mock.patch("facerouting.health.connection.cursor", side_effect=OperationalError):
         response = client.get("/healthz/")
     assert response.status_code == 503

@@ -9,9 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from routines import practice
-from routines.history import SESSIONS_PER_PAGE
-from routines.models import PracticeSession, Profile, RoutineStep, SessionStatus, Step
+from accounts.models import Profile
+from catalogue.models import RoutineStep, Step
+from practice import player
+from practice.history import SESSIONS_PER_PAGE
+from practice.models import PracticeSession, SessionStatus
 from tests.factories import make_routine, make_session, make_sessions
 
 pytestmark = pytest.mark.django_db
@@ -187,9 +189,9 @@ def test_history_renders_from_the_snapshot_after_the_routine_is_edited_and_delet
     client, user, staff_user
 ):
     routine = make_routine(steps=2, title="Morning de-puff")
-    session = practice.start_session(routine, user=user)
-    practice.begin(session, 0, puffiness_before=4)
-    practice.finish(session, 0)
+    session = player.start_session(routine, user=user)
+    player.begin(session, 0, puffiness_before=4)
+    player.finish(session, 0)
     first_step = routine.routine_steps.first().step
     original_title = first_step.title
 
@@ -199,7 +201,7 @@ def test_history_renders_from_the_snapshot_after_the_routine_is_edited_and_delet
     RoutineStep.objects.filter(routine=routine, position=1).delete()
     admin = client
     admin.force_login(staff_user)
-    response = admin.post(f"/admin/routines/routine/{routine.pk}/delete/", {"post": "yes"})
+    response = admin.post(f"/admin/catalogue/routine/{routine.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
 
     client.force_login(user)

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from routines import practice
-from routines.history import insights_version
-from routines.models import PracticeSession, Profile
+from accounts.models import Profile
+from practice import player
+from practice.history import insights_version
+from practice.models import GUEST_TOKEN_SESSION_KEY
 from tests.factories import make_routine, make_session
 
 pytestmark = pytest.mark.django_db
@@ -60,10 +61,10 @@ def test_finishing_a_session_shows_in_the_insights_at_once(user, history):
     make_session(user, timezone.now() - timedelta(days=1, hours=1))
     assert "1 session " in all_time(history())
 
-    session = practice.start_session(make_routine(steps=1), user=user)
-    practice.begin(session, 0)
+    session = player.start_session(make_routine(steps=1), user=user)
+    player.begin(session, 0)
     assert "1 session " in all_time(history())
-    practice.finish(session, 0)
+    player.finish(session, 0)
 
     page = history()
     assert "2 sessions " in all_time(page)
@@ -97,11 +98,10 @@ def test_deleting_a_session_shows_in_the_insights_at_once(client, user, history)
 def test_a_visitors_sessions_claimed_at_login_show_at_once(user, history):
     make_session(user, timezone.now() - timedelta(days=1))
     assert "1 session " in all_time(history())
-    guest = make_session(None, timezone.now() - timedelta(hours=2))
-    PracticeSession.objects.filter(pk=guest.pk).update(guest_token="browser-token")
-    browser = SimpleNamespace(session={practice.GUEST_TOKEN_SESSION_KEY: "browser-token"})
+    make_session(None, timezone.now() - timedelta(hours=2), guest_token="browser-token")
+    browser = SimpleNamespace(session={GUEST_TOKEN_SESSION_KEY: "browser-token"})
 
-    practice.claim_guest_sessions(None, request=browser, user=user)
+    player.claim_guest_sessions(None, request=browser, user=user)
 
     assert "2 sessions " in all_time(history())
 

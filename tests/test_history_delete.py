@@ -2,7 +2,7 @@
 
 import pytest
 
-from routines.models import PracticeSession, StepLog
+from practice.models import PracticeSession, StepLog
 from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from routines.models import SessionStatus, StepOutcome
+from practice.models import SessionStatus, StepOutcome
 from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db

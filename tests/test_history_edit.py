@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from routines.models import PracticeSession, SessionStatus
+from practice.models import PracticeSession, SessionStatus
 from tests.factories import make_session
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from routines import history
-from routines.models import SessionStatus
+from practice import history
+from practice.models import SessionStatus
 from tests.factories import make_session, make_sessions, make_user
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from routines.models import Goal
+from catalogue.models import Goal
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db

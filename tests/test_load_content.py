@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from routines.models import Routine, RoutineStep, Step, Technique, Zone
+from catalogue.models import Routine, RoutineStep, Step, Technique, Zone
 
 pytestmark = pytest.mark.django_db
 

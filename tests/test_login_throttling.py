@@ -11,7 +11,7 @@ from axes.models import AccessAttempt
 from django.test import RequestFactory
 from django.utils import timezone
 
-from facerouting.throttling import client_ip
+from accounts.throttling import client_ip
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

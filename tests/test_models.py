@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from routines.models import Routine, RoutineStep, Step
+from catalogue.models import Routine, RoutineStep, Step
 from tests.factories import make_routine, make_step, make_technique
 
 pytestmark = pytest.mark.django_db

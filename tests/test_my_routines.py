@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from routines import practice
-from routines.models import Routine
+from catalogue.models import Routine
+from practice import player
 from tests.factories import make_own_routine, make_step
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_it_lists_my_routines_with_total_time_steps_and_last_played(client, user):
     played = make_own_routine(user, steps=[make_step(duration_seconds=45) for _ in range(2)])
     never = make_own_routine(user, steps=1, title="Never played")
-    session = practice.start_session(played, user=user)
-    practice.begin(session, 0, now=timezone.now() - timedelta(days=3))
-    practice.start_session(never, user=user)  # opened, but never begun
+    session = player.start_session(played, user=user)
+    player.begin(session, 0, now=timezone.now() - timedelta(days=3))
+    player.start_session(never, user=user)  # opened, but never begun
     client.force_login(user)
 
     page = client.get("/my-routines/").content.decode()
@@ -68,7 +68,7 @@ def test_its_query_count_does_not_grow_with_routines_steps_or_sessions(client, u
     for _ in range(5):
         routine = make_own_routine(user, steps=10)
         for _ in range(3):
-            practice.begin(practice.start_session(routine, user=user), 0)
+            player.begin(player.start_session(routine, user=user), 0)
     with CaptureQueriesContext(connection) as many:
         page = client.get("/my-routines/").content.decode()
     assert len(few) == len(many)

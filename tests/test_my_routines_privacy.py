@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from routines.models import Routine, RoutineStep
+from catalogue.models import Routine, RoutineStep
 from tests.factories import make_own_routine, make_routine, make_step
 
 pytestmark = pytest.mark.django_db

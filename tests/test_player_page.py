@@ -3,8 +3,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from routines import practice
-from routines.models import PracticeSession, Routine, RoutineStep, Step
+from catalogue.models import Routine, RoutineStep, Step
+from practice import player
+from practice.models import PracticeSession
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def session(user):
-    return practice.start_session(make_routine(steps=3), user=user)
+    return player.start_session(make_routine(steps=3), user=user)
 
 
 def test_a_ready_session_asks_for_a_rating_and_shows_start(client, user, session):
@@ -25,7 +26,7 @@ def test_a_ready_session_asks_for_a_rating_and_shows_start(client, user, session
 
 
 def test_a_running_session_shows_the_step_timer_progress_and_controls(client, user, session):
-    practice.begin(session, 0)
+    player.begin(session, 0)
     client.force_login(user)
 
     page = client.get(f"/sessions/{session.pk}/").content.decode()
@@ -43,7 +44,7 @@ def test_a_running_session_shows_the_step_timer_progress_and_controls(client, us
 
 def test_a_reload_shows_the_same_step_with_the_time_left(client, user, session):
     now = timezone.now()
-    practice.begin(session, 0, now=now - timedelta(seconds=15))  # 5 s lead-in + 10 s
+    player.begin(session, 0, now=now - timedelta(seconds=15))  # 5 s lead-in + 10 s
     client.force_login(user)
 
     response = client.get(f"/sessions/{session.pk}/")
@@ -54,8 +55,8 @@ def test_a_reload_shows_the_same_step_with_the_time_left(client, user, session):
 
 
 def test_a_paused_session_shows_resume(client, user, session):
-    practice.begin(session, 0)
-    practice.pause(session, 0)
+    player.begin(session, 0)
+    player.pause(session, 0)
     client.force_login(user)
     page = client.get(f"/sessions/{session.pk}/").content.decode()
     assert ">Resume</button>" in page
@@ -63,7 +64,7 @@ def test_a_paused_session_shows_resume(client, user, session):
 
 
 def test_an_abandoned_session_offers_resume_and_discard(client, user, session):
-    practice.begin(session, 0, now=timezone.now() - timedelta(hours=7))
+    player.begin(session, 0, now=timezone.now() - timedelta(hours=7))
     client.force_login(user)
     page = client.get(f"/sessions/{session.pk}/").content.decode()
     assert "You left this session 7" in page
@@ -72,10 +73,10 @@ def test_an_abandoned_session_offers_resume_and_discard(client, user, session):
 
 
 def test_the_finished_summary_comes_from_the_snapshot_not_the_routine(client, user, session):
-    practice.begin(session, 0)
-    practice.advance(session, 0)
-    practice.skip(session, 1)
-    practice.finish(session, 2)
+    player.begin(session, 0)
+    player.advance(session, 0)
+    player.skip(session, 1)
+    player.finish(session, 2)
     original_titles = [step["title"] for step in session.steps]
     Step.objects.update(title="Renamed by the curator")
     RoutineStep.objects.all().delete()

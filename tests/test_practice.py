@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from routines import practice
-from routines.models import LEAD_IN_SECONDS, PracticeSession, SessionStatus, StepLog
+from practice import player
+from practice.models import LEAD_IN_SECONDS, PracticeSession, SessionStatus, StepLog
 from tests.factories import make_routine, make_step, make_technique
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def session(user):
             make_step(technique, title="Jaw", duration_seconds=45),
         ]
     )
-    return practice.start_session(routine, user=user, now=T0)
+    return player.start_session(routine, user=user, now=T0)
 
 
 def logs(session):
@@ -46,7 +46,7 @@ def test_a_new_session_is_ready_with_a_snapshot_of_the_steps(session):
 
 
 def test_start_counts_down_the_lead_in_and_the_first_step(session):
-    assert practice.begin(session, 0, puffiness_before=4, now=T0)
+    assert player.begin(session, 0, puffiness_before=4, now=T0)
 
     session = fresh(session)
     assert session.status == SessionStatus.RUNNING
@@ -58,8 +58,8 @@ def test_start_counts_down_the_lead_in_and_the_first_step(session):
 
 
 def test_next_ends_the_step_as_done_and_starts_the_following_one(session):
-    practice.begin(session, 0, now=T0)
-    assert practice.advance(session, 0, now=at(20))
+    player.begin(session, 0, now=T0)
+    assert player.advance(session, 0, now=at(20))
 
     session = fresh(session)
     assert session.position == 1
@@ -68,40 +68,40 @@ def test_next_ends_the_step_as_done_and_starts_the_following_one(session):
 
 
 def test_the_same_position_twice_advances_once(session):
-    practice.begin(session, 0, now=T0)
-    assert practice.advance(session, 0, now=at(20))
-    assert not practice.advance(fresh(session), 0, now=at(21))
+    player.begin(session, 0, now=T0)
+    assert player.advance(session, 0, now=at(20))
+    assert not player.advance(fresh(session), 0, now=at(21))
 
     assert fresh(session).position == 1
     assert logs(session) == [(0, "done"), (1, "")]
 
 
 def test_a_stale_copy_of_the_session_cannot_apply_a_change(session):
-    practice.begin(session, 0, now=T0)
+    player.begin(session, 0, now=T0)
     stale = fresh(session)
-    assert practice.advance(session, 0, now=at(20))
+    assert player.advance(session, 0, now=at(20))
 
-    assert not practice.advance(stale, 0, now=at(21))
+    assert not player.advance(stale, 0, now=at(21))
     assert stale.position == 1  # it was refreshed to the current state
     assert fresh(session).revision == 2
 
 
 def test_a_stale_copy_cannot_act_after_a_change_that_kept_the_position(session):
     # Pause keeps the position, so only the revision tells the copies apart.
-    practice.begin(session, 0, now=T0)
+    player.begin(session, 0, now=T0)
     stale = fresh(session)
-    assert practice.pause(session, 0, now=at(20))
+    assert player.pause(session, 0, now=at(20))
 
-    assert not practice.advance(stale, 0, now=at(21))
+    assert not player.advance(stale, 0, now=at(21))
     session = fresh(session)
     assert (session.position, session.status, session.revision) == (0, "paused", 2)
     assert logs(session) == [(0, "")]
 
 
 def test_auto_advance_starts_the_next_step_at_the_deadline_not_when_it_arrived(session):
-    practice.begin(session, 0, now=T0)
+    player.begin(session, 0, now=T0)
     deadline = fresh(session).deadline
-    assert practice.advance(session, 0, auto=True, now=deadline + timedelta(milliseconds=300))
+    assert player.advance(session, 0, auto=True, now=deadline + timedelta(milliseconds=300))
 
     session = fresh(session)
     assert session.deadline == deadline + timedelta(seconds=60)
@@ -109,23 +109,23 @@ def test_auto_advance_starts_the_next_step_at_the_deadline_not_when_it_arrived(s
 
 
 def test_a_late_manual_next_does_not_count_the_idle_time_as_practice(session):
-    practice.begin(session, 0, now=T0)
-    practice.advance(session, 0, now=at(35 + 100))  # 100 s after the step ran out
+    player.begin(session, 0, now=T0)
+    player.advance(session, 0, now=at(35 + 100))  # 100 s after the step ran out
 
     assert fresh(session).paused_seconds == 100
     assert fresh(session).deadline == at(135 + 60)
 
 
 def test_skip_logs_the_step_as_skipped(session):
-    practice.begin(session, 0, now=T0)
-    assert practice.skip(session, 0, now=at(10))
+    player.begin(session, 0, now=T0)
+    assert player.skip(session, 0, now=at(10))
     assert logs(session) == [(0, "skipped"), (1, "")]
 
 
 def test_back_returns_to_the_previous_step_from_its_start(session):
-    practice.begin(session, 0, now=T0)
-    practice.advance(session, 0, now=at(35))
-    assert practice.go_back(session, 1, now=at(40))
+    player.begin(session, 0, now=T0)
+    player.advance(session, 0, now=at(35))
+    assert player.go_back(session, 1, now=at(40))
 
     session = fresh(session)
     assert session.position == 0
@@ -134,14 +134,14 @@ def test_back_returns_to_the_previous_step_from_its_start(session):
 
 
 def test_back_from_the_first_step_does_nothing(session):
-    practice.begin(session, 0, now=T0)
-    assert not practice.go_back(session, 0, now=at(10))
+    player.begin(session, 0, now=T0)
+    assert not player.go_back(session, 0, now=at(10))
     assert fresh(session).revision == 1
 
 
 def test_pause_keeps_the_time_left_and_resume_sets_a_new_deadline(session):
-    practice.begin(session, 0, now=T0)  # step 0 runs until 35 s
-    assert practice.pause(session, 0, now=at(20))
+    player.begin(session, 0, now=T0)  # step 0 runs until 35 s
+    assert player.pause(session, 0, now=at(20))
 
     paused = fresh(session)
     assert paused.status == SessionStatus.PAUSED
@@ -149,7 +149,7 @@ def test_pause_keeps_the_time_left_and_resume_sets_a_new_deadline(session):
     assert paused.deadline is None
     assert paused.remaining_ms_at(at(500)) == 15_000  # the clock stands still
 
-    assert practice.resume(paused, 0, now=at(80))
+    assert player.resume(paused, 0, now=at(80))
     resumed = fresh(session)
     assert resumed.status == SessionStatus.RUNNING
     assert resumed.deadline == at(80 + 15)
@@ -157,27 +157,27 @@ def test_pause_keeps_the_time_left_and_resume_sets_a_new_deadline(session):
 
 
 def test_pausing_twice_or_resuming_a_running_session_changes_nothing(session):
-    practice.begin(session, 0, now=T0)
-    assert not practice.resume(session, 0, now=at(5))
-    assert practice.pause(session, 0, now=at(10))
-    assert not practice.pause(session, 0, now=at(11))
+    player.begin(session, 0, now=T0)
+    assert not player.resume(session, 0, now=at(5))
+    assert player.pause(session, 0, now=at(10))
+    assert not player.pause(session, 0, now=at(11))
     assert fresh(session).remaining_ms == 25_000
 
 
 def test_next_while_paused_moves_on_and_stays_paused(session):
-    practice.begin(session, 0, now=T0)
-    practice.pause(session, 0, now=at(10))
-    assert practice.advance(session, 0, now=at(20))
+    player.begin(session, 0, now=T0)
+    player.pause(session, 0, now=at(10))
+    assert player.advance(session, 0, now=at(20))
 
     session = fresh(session)
     assert (session.status, session.position, session.remaining_ms) == ("paused", 1, 60_000)
 
 
 def test_next_on_the_last_step_finishes(session):
-    practice.begin(session, 0, now=T0)
-    practice.advance(session, 0, now=at(35))
-    practice.skip(session, 1, now=at(50))
-    assert practice.advance(session, 2, now=at(95))
+    player.begin(session, 0, now=T0)
+    player.advance(session, 0, now=at(35))
+    player.skip(session, 1, now=at(50))
+    assert player.advance(session, 2, now=at(95))
 
     session = fresh(session)
     assert session.status == SessionStatus.FINISHED
@@ -187,10 +187,10 @@ def test_next_on_the_last_step_finishes(session):
 
 
 def test_finish_early_leaves_the_rest_unreached_and_excludes_pauses(session):
-    practice.begin(session, 0, now=T0)
-    practice.advance(session, 0, now=at(35))
-    practice.pause(session, 1, now=at(40))
-    assert practice.finish(session, 1, now=at(100))
+    player.begin(session, 0, now=T0)
+    player.advance(session, 0, now=at(35))
+    player.pause(session, 1, now=at(40))
+    assert player.finish(session, 1, now=at(100))
 
     session = fresh(session)
     assert session.status == SessionStatus.FINISHED
@@ -199,26 +199,25 @@ def test_finish_early_leaves_the_rest_unreached_and_excludes_pauses(session):
 
 
 def test_nothing_applies_to_a_finished_session(session):
-    practice.begin(session, 0, now=T0)
-    practice.finish(session, 0, now=at(10))
+    player.begin(session, 0, now=T0)
+    player.finish(session, 0, now=at(10))
     revision = fresh(session).revision
-    for control in (practice.advance, practice.skip, practice.pause, practice.resume):
+    for control in (player.advance, player.skip, player.pause, player.resume):
         assert not control(fresh(session), 0, now=at(20))
-    assert not practice.finish(fresh(session), 0, now=at(20))
+    assert not player.finish(fresh(session), 0, now=at(20))
     assert fresh(session).revision == revision
 
 
 def test_a_session_idle_for_six_hours_is_abandoned_but_resumable(session):
-    practice.begin(session, 0, now=T0)
-    practice.advance(session, 0, now=at(35))  # step 1 would end at 95 s
+    player.begin(session, 0, now=T0)
+    player.advance(session, 0, now=at(35))  # step 1 would end at 95 s
     later = at(7 * 3600)
 
     session = fresh(session)
     assert session.is_abandoned(later)
-    assert PracticeSession.objects.abandoned(later).get() == session
     assert session.remaining_ms_at(later) == 60_000  # resuming restarts the step
 
-    assert practice.resume(session, 1, now=later)
+    assert player.resume(session, 1, now=later)
     session = fresh(session)
     assert not session.is_abandoned(later)
     assert session.deadline == later + timedelta(seconds=60)
@@ -226,11 +225,10 @@ def test_a_session_idle_for_six_hours_is_abandoned_but_resumable(session):
 
 
 def test_a_recent_session_is_not_abandoned(session):
-    practice.begin(session, 0, now=T0)
+    player.begin(session, 0, now=T0)
     assert not fresh(session).is_abandoned(at(5 * 3600))
-    assert not PracticeSession.objects.abandoned(at(5 * 3600)).exists()
 
 
 def test_an_empty_routine_cannot_be_started(user):
-    with pytest.raises(practice.EmptyRoutineError):
-        practice.start_session(make_routine(steps=0), user=user)
+    with pytest.raises(player.EmptyRoutineError):
+        player.start_session(make_routine(steps=0), user=user)

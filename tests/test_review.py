@@ -1,7 +1,7 @@
 import pytest
 
-from routines import practice
-from routines.models import PracticeSession
+from practice import player
+from practice.models import PracticeSession
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -11,9 +11,9 @@ HTMX = {"HX-Request": "true"}
 
 @pytest.fixture
 def finished(user):
-    session = practice.start_session(make_routine(steps=2), user=user)
-    practice.begin(session, 0, puffiness_before=4)
-    practice.finish(session, 0)
+    session = player.start_session(make_routine(steps=2), user=user)
+    player.begin(session, 0, puffiness_before=4)
+    player.finish(session, 0)
     return session
 
 
@@ -56,7 +56,7 @@ def test_an_invalid_rating_shows_the_form_again_and_keeps_the_notes(
 
 
 def test_an_unfinished_session_cannot_be_reviewed(client, user):
-    session = practice.start_session(make_routine(steps=2), user=user)
+    session = player.start_session(make_routine(steps=2), user=user)
     client.force_login(user)
     response = client.post(f"/sessions/{session.pk}/review/", {"puffiness_after": 2})
     assert response.status_code == 409

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from routines.models import RoutineStep, Side, Zone
+from catalogue.models import RoutineStep, Side, Zone
 from tests.factories import make_routine, make_step, make_technique
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from routines.models import Routine, RoutineStep, Zone
+from catalogue.models import Routine, RoutineStep, Zone
 from tests.factories import make_own_routine, make_step, make_technique
 
 pytestmark = pytest.mark.django_db

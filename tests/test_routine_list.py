@@ -1,6 +1,6 @@
 import pytest
 
-from routines.models import Goal
+from catalogue.models import Goal
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db

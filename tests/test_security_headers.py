@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from facerouting.permissions_policy import build_header
-from routines import practice
+from practice import player
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +28,8 @@ def assert_hardened(response) -> None:
 
 
 def test_pages_partials_and_errors_are_all_hardened(client, user):
-    session = practice.start_session(make_routine(steps=3), user=user)
-    practice.begin(session, 0)
+    session = player.start_session(make_routine(steps=3), user=user)
+    player.begin(session, 0)
     client.force_login(user)
 
     assert_hardened(client.get("/"))

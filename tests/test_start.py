@@ -1,6 +1,6 @@
 import pytest
 
-from routines.models import PracticeSession, SessionStatus
+from practice.models import PracticeSession, SessionStatus
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db

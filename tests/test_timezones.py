@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from routines.middleware import zone_name_for
-from routines.models import Profile
-from routines.timezones import available_zones, valid_zone
+from accounts.middleware import zone_name_for
+from accounts.models import Profile
+from accounts.timezones import available_zones, valid_zone
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 // Tell the server which time zone this browser is in, so that days, streaks
 // and the calendar follow the person's local day. The zone travels in a
-// cookie (read by routines/middleware.py until the account has its own) and
+// cookie (read by accounts/middleware.py until the account has its own) and
 // fills any form field marked data-timezone, such as the one on signup.
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

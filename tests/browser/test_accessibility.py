@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from routines import editing
-from routines.models import Routine, SessionStatus
+from catalogue import editor
+from catalogue.models import Routine
+from practice.models import SessionStatus
 from tests.browser.actions import already_logged_in
 from tests.browser.checks import small_targets, spilled_text
 from tests.factories import make_session, make_sessions, make_user
@@ -50,7 +51,7 @@ def member_pages(curated) -> tuple:
     make_session(
         member, timezone.now() - timedelta(hours=8), status=SessionStatus.RUNNING
     )  # abandoned
-    mine = editing.copy_routine(Routine.objects.get(slug="morning-de-puff"), member)
+    mine = editor.copy_routine(Routine.objects.get(slug="morning-de-puff"), member)
     return member, [
         "/my-routines/",
         mine.get_absolute_url(),

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from routines.models import Routine
+from catalogue.models import Routine
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,7 @@ def test_a_curator_drags_a_step_down_and_the_site_shows_the_new_order(page):
     page.get_by_label("Password").fill("a long enough passphrase")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Techniques, steps and routines")).to_be_visible()
-    page.goto(f"/admin/routines/routine/{routine.pk}/change/")
+    page.goto(f"/admin/catalogue/routine/{routine.pk}/change/")
 
     rows = page.locator("#routine_steps-group tbody tr.has_original")
     expect(rows).to_have_count(3)

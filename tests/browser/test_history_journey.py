@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from routines.models import PracticeSession, Profile
+from accounts.models import Profile
+from practice.models import PracticeSession
 from tests.browser.actions import log_in
 from tests.factories import make_session, make_user
 

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from routines.models import PracticeSession, Routine
+from catalogue.models import Routine
+from practice.models import PracticeSession
 from tests.browser.actions import log_in, settled
 from tests.factories import make_user
 

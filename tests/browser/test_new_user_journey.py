@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from routines.models import PracticeSession
+from practice.models import PracticeSession
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

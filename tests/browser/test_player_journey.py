@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from routines.models import PracticeSession, StepLog
+from practice.models import PracticeSession, StepLog
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

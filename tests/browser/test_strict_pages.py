@@ -43,5 +43,5 @@ def test_the_admin_keeps_to_the_policy(new_page):
     page.get_by_label("Password").fill("correct horse battery")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Techniques, steps and routines")).to_be_visible()
-    page.goto("/admin/routines/routine/add/")
+    page.goto("/admin/catalogue/routine/add/")
     expect(page.get_by_role("heading", name="Add routine")).to_be_visible()

@@ -68,12 +68,12 @@ def test_a_killed_server_loses_no_acknowledged_step(start_server, database, repo
         restarts.append(round(server.start(), 2))
 
         logs = database.rows(
-            "SELECT position, outcome FROM routines_steplog WHERE session_id = %s "
+            "SELECT position, outcome FROM practice_steplog WHERE session_id = %s "
             "ORDER BY position",
             (pk,),
         )
         [(status, position)] = database.rows(
-            "SELECT status, position FROM routines_practicesession WHERE id = %s", (pk,)
+            "SELECT status, position FROM practice_practicesession WHERE id = %s", (pk,)
         )
         done = [step for step, outcome in logs if outcome == "done"]
         # Every acknowledged step is stored as done…

@@ -105,7 +105,7 @@ def test_thirty_seconds_of_mixed_traffic_without_an_error(start_server, database
         pk: {
             position
             for (position,) in database.rows(
-                "SELECT position FROM routines_steplog WHERE session_id = %s AND outcome = 'done'",
+                "SELECT position FROM practice_steplog WHERE session_id = %s AND outcome = 'done'",
                 (pk,),
             )
         }

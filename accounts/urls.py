@@ -1,0 +1,16 @@
+"""Signup, settings and deletion beside Django's own login and password views.
+
+Not namespaced: Django's auth views reverse their own names ("login",
+"password_reset_done"…), and these sit beside them.
+"""
+
+from django.urls import include, path
+
+from accounts import views
+
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("settings/", views.account_settings, name="account_settings"),
+    path("delete/", views.delete_account, name="delete_account"),
+    path("", include("django.contrib.auth.urls")),
+]

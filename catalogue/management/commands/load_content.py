@@ -1,0 +1,62 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from catalogue import curated
+from catalogue.models import Routine, RoutineStep, Step, Technique
+
+
+@transaction.atomic
+def load_curated_content() -> dict[str, int]:
+    """
+    Create the curated techniques, steps and routines that do not exist yet.
+
+    Everything is matched by slug and only ever created, never updated, so
+    running this again duplicates nothing and keeps every curator's edit
+    (a reordered routine, a reworded cue) as the curator left it.
+    """
+    created = {"techniques": 0, "steps": 0, "routines": 0}
+
+    techniques = {}
+    for data in curated.TECHNIQUES:
+        fields = dict(data)
+        slug = fields.pop("slug")
+        techniques[slug], was_created = Technique.objects.get_or_create(slug=slug, defaults=fields)
+        created["techniques"] += was_created
+
+    steps = {}
+    for data in curated.STEPS:
+        fields = dict(data)
+        slug = fields.pop("slug")
+        fields["technique"] = techniques[fields["technique"]]
+        steps[slug], was_created = Step.objects.get_or_create(slug=slug, defaults=fields)
+        created["steps"] += was_created
+
+    for data in curated.ROUTINES:
+        fields = dict(data)
+        slug = fields.pop("slug")
+        entries = fields.pop("steps")
+        routine, was_created = Routine.objects.get_or_create(
+            slug=slug, defaults={**fields, "is_published": True}
+        )
+        if not was_created:
+            continue
+        created["routines"] += 1
+        RoutineStep.objects.bulk_create(
+            RoutineStep(
+                routine=routine,
+                step=steps[entry if isinstance(entry, str) else entry[0]],
+                position=position,
+                duration_override=None if isinstance(entry, str) else entry[1],
+            )
+            for position, entry in enumerate(entries, start=1)
+        )
+    return created
+
+
+class Command(BaseCommand):
+    help = "Load the curated techniques, steps and routines (only what is missing)."
+
+    def handle(self, *args, **options) -> None:
+        created = load_curated_content()
+        summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
+        self.stdout.write(f"Curated content: created {summary}.")

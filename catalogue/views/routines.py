@@ -1,0 +1,66 @@
+"""The public catalogue: the home page, the routine list and a routine's page."""
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from catalogue.models import Goal, Routine, RoutineStep
+
+
+def _sections_by_goal(routines) -> list[tuple[str, list[Routine]]]:
+    """Group routines under their goal, in the order the goals are declared."""
+    return [
+        (label, group)
+        for value, label in Goal.choices
+        if (group := [routine for routine in routines if routine.goal == value])
+    ]
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    routines = Routine.objects.published().curated().with_total_seconds()
+    return render(
+        request,
+        "catalogue/home.html",
+        {"sections": _sections_by_goal(routines)},
+    )
+
+
+@require_safe
+def routine_list(request: HttpRequest) -> HttpResponse:
+    routines = Routine.objects.published().curated().with_total_seconds()
+    goal = request.GET.get("goal", "")
+    if goal in Goal.values:
+        routines = routines.filter(goal=goal)
+    else:
+        goal = ""
+    return render(
+        request,
+        "catalogue/routine_list.html",
+        {"routines": routines, "goals": Goal.choices, "current_goal": goal},
+    )
+
+
+@require_safe
+def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    steps = RoutineStep.objects.select_related("step__technique")
+    routine = get_object_or_404(
+        Routine.objects.visible_to(request.user).prefetch_related(
+            Prefetch("routine_steps", queryset=steps)
+        ),
+        slug=slug,
+    )
+    routine_steps = routine.routine_steps.all()
+    # Each technique once, in the order the routine first uses it.
+    techniques = list({rs.step.technique_id: rs.step.technique for rs in routine_steps}.values())
+    return render(
+        request,
+        "catalogue/routine_detail.html",
+        {
+            "routine": routine,
+            "routine_steps": routine_steps,
+            "techniques": techniques,
+            "is_owner": routine.owner_id is not None and routine.owner_id == request.user.pk,
+        },
+    )

@@ -1,0 +1,101 @@
+"""The signed-in user's history: insights, the list, one session and its edits."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from practice.forms import SessionEditForm
+from practice.history import (
+    history_page,
+    insights,
+    insights_version,
+    page_number,
+    session_log,
+)
+from practice.models import PracticeSession, SessionStatus
+
+
+def _own_session(request: HttpRequest, pk: int) -> PracticeSession:
+    return get_object_or_404(PracticeSession.objects.filter(user=request.user), pk=pk)
+
+
+def _wants_partial(request: HttpRequest) -> bool:
+    # htmx restoring a page from history needs the whole page, not a region.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@require_safe
+@login_required
+@vary_on_headers("HX-Request")
+def history(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    page = history_page(request.user, page_number(request.GET.get("page")), now=now)
+    context = {"page": page, "zone_name": timezone.get_current_timezone_name()}
+    if _wants_partial(request):
+        return render(request, "practice/history.html#sessions", context)
+    if page.entries or page.has_previous:
+        # Worked out only when the template's cache has nothing for this version.
+        zone = timezone.get_current_timezone()
+        context["insights_version"] = insights_version(request.user, zone, now)
+        context["insights"] = SimpleLazyObject(lambda: insights(request.user, zone, now))
+    return render(request, "practice/history.html", context)
+
+
+@require_safe
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    return render(
+        request, "practice/history_detail.html", {"log": session_log(session, timezone.now())}
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+@vary_on_headers("HX-Request")
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the ratings and notes of a finished session."""
+    session = _own_session(request, pk)
+    if session.status != SessionStatus.FINISHED:
+        return HttpResponse(
+            "Only a finished session has ratings to change: resume or discard this one.\n",
+            status=409,
+        )
+    form = SessionEditForm(request.POST if request.method == "POST" else None, instance=session)
+    context = {"session": session, "form": form}
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if not request.htmx:
+            messages.success(request, "Saved your changes.")
+            return redirect("practice:history_detail", pk=session.pk)
+        context |= {"form": SessionEditForm(instance=session), "saved": True}
+    if _wants_partial(request):
+        return render(request, "practice/history_edit.html#edit-form", context)
+    return render(request, "practice/history_edit.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (GET), then delete the session and its step log for good (POST)."""
+    session = _own_session(request, pk)
+    if request.method == "GET":
+        return render(request, "practice/history_delete.html", {"session": session})
+    when = session.started_at or session.created_at
+    session.delete()
+    messages.success(
+        request,
+        f"Deleted your {session.routine_title} session of "
+        f"{date_format(timezone.localtime(when), 'l j F Y, H:i')}.",
+    )
+    if request.htmx:
+        return HttpResponseClientRedirect(reverse("practice:history"))
+    return redirect("practice:history")

@@ -1,0 +1,223 @@
+"""The guided player: start a session, show it, and apply its controls.
+
+Controls answer htmx requests with the player partial and plain form posts
+with a redirect to the player page, so the player works without JavaScript.
+A control that no longer applies (a duplicate, a retry, a second tab) is not
+an error: the answer is simply the current state.
+"""
+
+import secrets
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from catalogue.models import Routine
+from practice import player
+from practice.forms import BeginForm, ControlForm, ReviewForm
+from practice.models import (
+    GUEST_TOKEN_SESSION_KEY,
+    LEAD_IN_SECONDS,
+    PracticeSession,
+    SessionStatus,
+    StepOutcome,
+)
+
+
+def _session_or_404(request: HttpRequest, pk: int) -> PracticeSession:
+    return get_object_or_404(PracticeSession.objects.for_request(request), pk=pk)
+
+
+def _guest_token(request: HttpRequest) -> str:
+    token = request.session.get(GUEST_TOKEN_SESSION_KEY)
+    if not token:
+        token = secrets.token_hex(16)
+        request.session[GUEST_TOKEN_SESSION_KEY] = token
+    return token
+
+
+def player_context(session: PracticeSession, now=None) -> dict:
+    """Everything the player template shows, worked out here so it only formats."""
+    now = now or timezone.now()
+    state = session.state
+    context = {"session": session, "state": state, "total_ms": session.total_seconds * 1000}
+    if state == SessionStatus.FINISHED:
+        logs = list(session.logs.all())
+        outcomes = {log.position: log.outcome for log in logs}
+        done = sum(outcome == StepOutcome.DONE for outcome in outcomes.values())
+        skipped = sum(outcome == StepOutcome.SKIPPED for outcome in outcomes.values())
+        return context | {
+            "summary_steps": [
+                (step, outcomes.get(position, "")) for position, step in enumerate(session.steps)
+            ],
+            "done_count": done,
+            "skipped_count": skipped,
+            "unreached_count": session.step_count - done - skipped,
+            "review_form": ReviewForm(instance=session),
+        }
+    step = session.current_step
+    step_ms = step["duration_seconds"] * 1000
+    remaining_ms = session.remaining_ms_at(now)
+    return context | {
+        "step": step,
+        "next_step": session.next_step,
+        "step_number": session.position + 1,
+        "is_first_step": session.position == 0,
+        "step_ms": step_ms,
+        "remaining_ms": remaining_ms,
+        "remaining_seconds": min(remaining_ms, step_ms) / 1000,
+        "lead_in_ms": max(0, remaining_ms - step_ms),
+        "lead_in_seconds": LEAD_IN_SECONDS,
+        "done_ms": session.seconds_before_current * 1000 + max(0, step_ms - remaining_ms),
+        "begin_form": BeginForm(session=session) if state == SessionStatus.READY else None,
+        "idle_since": session.last_activity_at,
+    }
+
+
+def _respond(request: HttpRequest, session: PracticeSession) -> HttpResponse:
+    if request.htmx:
+        return render(request, "practice/player.html#player", player_context(session))
+    return redirect(session, permanent=False)
+
+
+def _bad_request(form) -> HttpResponse:
+    problems = " ".join(error for errors in form.errors.values() for error in errors)
+    return HttpResponseBadRequest(f"That control could not be applied: {problems}\n")
+
+
+@require_POST
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    routine = get_object_or_404(Routine.objects.visible_to(request.user), slug=slug)
+    try:
+        session = player.start_session(
+            routine,
+            user=request.user,
+            guest_token="" if request.user.is_authenticated else _guest_token(request),
+        )
+    except player.EmptyRoutineError:
+        messages.error(request, "Add at least one step before starting this routine.")
+        return redirect(routine)
+    return redirect(session)
+
+
+@require_safe
+def play(request: HttpRequest, pk: int) -> HttpResponse:
+    """The player page: the session as it stands, ready to go on."""
+    session = _session_or_404(request, pk)
+    return render(request, "practice/player.html", player_context(session))
+
+
+@require_POST
+def begin(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session_or_404(request, pk)
+    form = BeginForm(request.POST, session=session)
+    if not form.is_valid():
+        return _bad_request(form)
+    player.begin(
+        session,
+        form.cleaned_data["position"],
+        puffiness_before=form.cleaned_data["puffiness_before"],
+    )
+    return _respond(request, session)
+
+
+def _apply_control(
+    request: HttpRequest, pk: int, apply: Callable[[PracticeSession, dict], bool]
+) -> HttpResponse:
+    """Check the posted position, apply the control if it still fits, show the result."""
+    session = _session_or_404(request, pk)
+    form = ControlForm(request.POST, session=session)
+    if not form.is_valid():
+        return _bad_request(form)
+    apply(session, form.cleaned_data)
+    return _respond(request, session)
+
+
+@require_POST
+def next_step(request: HttpRequest, pk: int) -> HttpResponse:
+    """Next: this step is done. The browser posts it too when time runs out."""
+    return _apply_control(
+        request,
+        pk,
+        lambda session, data: player.advance(session, data["position"], auto=data["auto"]),
+    )
+
+
+@require_POST
+def skip_step(request: HttpRequest, pk: int) -> HttpResponse:
+    return _apply_control(
+        request, pk, lambda session, data: player.skip(session, data["position"])
+    )
+
+
+@require_POST
+def back(request: HttpRequest, pk: int) -> HttpResponse:
+    return _apply_control(
+        request, pk, lambda session, data: player.go_back(session, data["position"])
+    )
+
+
+@require_POST
+def pause(request: HttpRequest, pk: int) -> HttpResponse:
+    return _apply_control(
+        request, pk, lambda session, data: player.pause(session, data["position"])
+    )
+
+
+@require_POST
+def resume(request: HttpRequest, pk: int) -> HttpResponse:
+    return _apply_control(
+        request, pk, lambda session, data: player.resume(session, data["position"])
+    )
+
+
+@require_POST
+def finish(request: HttpRequest, pk: int) -> HttpResponse:
+    return _apply_control(
+        request, pk, lambda session, data: player.finish(session, data["position"])
+    )
+
+
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the puffiness ratings and notes of a finished session."""
+    session = _session_or_404(request, pk)
+    if session.status != SessionStatus.FINISHED:
+        return HttpResponse("Finish the session before rating it.\n", status=409)
+    form = ReviewForm(request.POST, instance=session)
+    context = player_context(session)
+    if form.is_valid():
+        form.save()
+        context |= {"review_form": ReviewForm(instance=session), "saved": True}
+    else:
+        context["review_form"] = form
+    if request.htmx or not form.is_valid():
+        template = "practice/player.html#player" if request.htmx else "practice/player.html"
+        return render(request, template, context)
+    messages.success(request, "Saved.")
+    return redirect(session)
+
+
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throw away an unfinished session."""
+    session = _session_or_404(request, pk)
+    if session.status == SessionStatus.FINISHED:
+        return HttpResponse("Finished sessions are deleted from your history.\n", status=409)
+    destination = session.routine.get_absolute_url() if session.routine else "/"
+    # The history page discards too, and wants its list back afterwards.
+    requested = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        requested, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        destination = requested
+    session.delete()
+    messages.info(request, f"Discarded your unfinished {session.routine_title} session.")
+    if request.htmx:
+        return HttpResponseClientRedirect(destination)
+    return redirect(destination)

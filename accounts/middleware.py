@@ -1,10 +1,14 @@
-"""Activate each request's time zone, so every date shown and counted is local."""
+"""
+Per-person handling of every request: activate its time zone, so every date
+shown and counted is local, and keep what is one person's out of shared caches.
+"""
 
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from .models import Profile
 from .timezones import DEFAULT_ZONE, ZONE_COOKIE, valid_zone
@@ -32,3 +36,33 @@ class TimezoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with timezone.override(ZoneInfo(zone_name_for(request))):
             return self.get_response(request)
+
+
+# Pages that show one person's own data: their sessions and the player (a
+# guest's too: the session is theirs alone), their history and its exports,
+# their routines and the editor, their account, their safety answers.
+PERSONAL_PATHS = ("/sessions/", "/history/", "/my-routines/", "/accounts/", "/safety/")
+
+
+class PrivateCacheMiddleware:
+    """
+    Mark every response to a signed-in person `private`, and every personal
+    page `private, no-store` too, so that no shared proxy or CDN keeps one
+    person's page and hands it to the next, and a personal page is not left
+    on disk on a shared computer. A view that set its own Cache-Control (the
+    exports' never_cache) knows better and is left alone; so are anonymous
+    visitors' public pages.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if request.path_info.startswith(PERSONAL_PATHS):
+            patch_cache_control(response, private=True, no_store=True)
+        elif request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        return response

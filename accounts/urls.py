@@ -12,5 +12,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("settings/", views.account_settings, name="account_settings"),
     path("delete/", views.delete_account, name="delete_account"),
+    # Before Django's auth URLs, so that this one answers for the same path and name.
+    path("password_reset/", views.LimitedPasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),
 ]

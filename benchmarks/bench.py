@@ -1,5 +1,5 @@
 """
-`make bench`: the performance budgets of DESIGN.md §6, measured.
+`make bench`: the performance budgets of docs/performance.md, measured.
 
     make bench                                   # SQLite (var/bench.sqlite3)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/facerouting_bench make bench
@@ -27,6 +27,7 @@ count what it transfers (benchmarks/browser.py).
 It prints the table and exits 1 when any budget is missed.
 """
 
+import argparse
 import json
 import os
 import shutil
@@ -231,7 +232,13 @@ def print_table(results: list[Result]) -> None:
         )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Set by environment variables: BENCH_SECONDS (10), BENCH_ROUNDS (3), "
+        "BENCH_DRIFT (1; 0 skips the 10-minute drift run), DATABASE_URL (SQLite when unset).",
+    )
+    parser.parse_args(argv)
     if not shutil.which("wrk"):
         raise SystemExit("make bench needs wrk: apt-get install wrk")
     database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"

@@ -12,8 +12,8 @@ writes the server's database through the Django ORM. `--serve` starts a
 production server first (benchmarks/standalone.py). It prints one JSON object
 on stdout and exits 1 when the run itself went wrong — a console error, a
 failed request, a page that is not the one asked for, no summary — else 0.
-Whether the figures are within DESIGN.md §6 is `budgets(result)`, which the
-caller checks (a summary of it goes to stderr).
+Whether the figures are within the budgets (docs/performance.md) is
+`budgets(result)`, which the caller checks (a summary of it goes to stderr).
 
 first-load: a phone in a fresh context (empty cache), logged in as the
 "player" member, opens the player at a running step. Bytes are Chromium's own
@@ -252,7 +252,7 @@ def drift(browser, base_url: str, seeded: dict, routine_url: str | None = None) 
 
 
 def budgets(result: dict) -> list[tuple[str, float, float, bool]]:
-    """(name, measured, limit, ok) for DESIGN.md §6's budgets that `result` measured."""
+    """(name, measured, limit, ok) for the budgets (docs/performance.md) that `result` measured."""
     if "transferred_bytes" in result:
         rows = [
             ("first load transferred bytes", result["transferred_bytes"], TRANSFER_BUDGET),

@@ -20,10 +20,10 @@ logged, most rated, all in Europe/Berlin. Members log in through a session
 made here, so the load generator sends a cookie rather than a password.
 """
 
+import argparse
 import json
 import os
 import secrets
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -223,8 +223,14 @@ def analyze() -> None:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
-if __name__ == "__main__":
-    out = Path(sys.argv[1])
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="where to write what the seed made, as JSON")
+    out = parser.parse_args(argv).out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(seed(), indent=1))
     analyze()
+
+
+if __name__ == "__main__":
+    main()

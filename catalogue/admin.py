@@ -1,14 +1,14 @@
 import django
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableTabularInline
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, F
 from django.utils.html import format_html
 
-from .models import Routine, RoutineStep, Step, Technique
+from .models import Program, ProgramDay, Routine, RoutineStep, Step, Technique
 from .templatetags.durations import duration
 
 
@@ -69,7 +69,47 @@ class RoutineStepForm(forms.ModelForm):
             self._update_errors(error)
 
 
+# The heading guests read above a routine that breaks the rule
+# (templates/catalogue/_drainage_warning.html).
+DRAINAGE_RULE = "Drainage order: open the neck first"
+
+
 class RoutineStepFormSet(CustomInlineFormSet):
+    def clean(self):
+        super().clean()
+        # The admin validates the routine form before its inlines, and that
+        # puts the posted values on self.instance: this is the published
+        # state the save asks for, not the stored one.
+        if not self.instance.is_published or any(self.errors):
+            return
+        step = Routine.first_step_draining_before_the_neck(self.steps_after_save())
+        if step is not None:
+            raise ValidationError(
+                f"{DRAINAGE_RULE}: “{step.title}” drains the face before any neck or "
+                "collarbone step, so this routine cannot be published. Lymph from the face "
+                "flows into the nodes of the neck and above the collarbones, which open first. "
+                "Move a neck or collarbone step above it, or untick “Published” to save a draft.",
+                code="drains_before_opening_the_neck",
+            )
+
+    def steps_after_save(self) -> list[Step]:
+        """The routine's steps, with their techniques, in the order this save leaves them.
+
+        Deleted rows and untouched blank rows are left out; every other row
+        takes the position posted for it, and a new row without one goes last,
+        where save_new() will put it.
+        """
+        rows = []
+        for index, form in enumerate(self.forms):
+            if self._should_delete_form(form):
+                continue
+            if index >= self.initial_form_count() and not form.has_changed():
+                continue
+            position = form.cleaned_data.get("position") or 0  # 0 or none: save_new() appends
+            rows.append(((position == 0, position, index), form.cleaned_data["step"].pk))
+        steps = Step.objects.select_related("technique").in_bulk(pk for _, pk in rows)
+        return [steps[pk] for _, pk in sorted(rows)]
+
     def save(self, commit=True):
         with transaction.atomic():
             # Move every row whose position changes out of the way first, so
@@ -168,6 +208,22 @@ class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_total_seconds()
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Publishing such an order is refused by RoutineStepFormSet.clean();
+        # a draft may keep it, but the curator should know before guests do.
+        routine_steps = RoutineStep.objects.filter(routine=form.instance)
+        step = Routine.first_step_draining_before_the_neck(
+            routine_step.step for routine_step in routine_steps.select_related("step__technique")
+        )
+        if step is not None:
+            messages.warning(
+                request,
+                f"{DRAINAGE_RULE}: “{step.title}” drains the face before any neck or "
+                "collarbone step, and the routine's page warns about it. Move a neck or "
+                "collarbone step above it; until then the routine cannot be published.",
+            )
+
     @admin.display(description="total time", ordering="total_seconds")
     def total_time(self, routine: Routine) -> str:
         return duration(routine.total_seconds)
@@ -179,3 +235,105 @@ class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
     @admin.display(description="on the site")
     def site_link(self, routine: Routine) -> str:
         return format_html('<a href="{}">View</a>', routine.get_absolute_url())
+
+
+# --- Programs: days in order, with the same drag-and-drop as a routine's steps ---
+
+
+class ProgramDayForm(forms.ModelForm):
+    class Meta:
+        model = ProgramDay
+        fields = ["routine", "position"]
+
+    # As RoutineStepForm: positions are checked across the whole formset, so
+    # that swapping two days is not refused against the stored positions.
+    def validate_unique(self):
+        exclude = self._get_validation_exclusions() | {"position"}
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+    def validate_constraints(self):
+        exclude = self._get_validation_exclusions() | {"position"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+
+class ProgramDayFormSet(CustomInlineFormSet):
+    def save(self, commit=True):
+        with transaction.atomic():
+            # As RoutineStepFormSet: rows changing place move out of the way first.
+            moving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk and "position" in form.changed_data
+            ]
+            ProgramDay.objects.filter(pk__in=moving).update(position=F("position") + 10_000)
+            return super().save(commit)
+
+
+class ProgramDayInline(SortableTabularInline):
+    model = ProgramDay
+    form = ProgramDayForm
+    formset = ProgramDayFormSet
+    template = RoutineStepInline.template
+    autocomplete_fields = ["routine"]
+    extra = 0
+    # Six months of days, and the most forms a post can make Django build.
+    max_num = 200
+    verbose_name = "day"
+    verbose_name_plural = "days (leave the routine empty for a rest day)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Program)
+class ProgramAdmin(SortableAdminBase, admin.ModelAdmin):
+    inlines = [ProgramDayInline]
+    list_display = ["title", "goal", "day_count", "session_count", "is_published", "site_link"]
+    list_filter = ["is_published", "goal"]
+    search_fields = ["title", "slug", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "goal", "description"]}),
+        ("Honesty", {"fields": ["evidence_note"]}),
+        ("Publishing", {"fields": ["is_published"]}),
+    ]
+
+    @property
+    def media(self):
+        # As RoutineAdmin: sortable2 ships its patched actions script only up
+        # to Django 6.0, and a missing file breaks the hashed static manifest.
+        media = super().media
+        missing = "adminsortable2/js/actions-{}.{}.js".format(*django.VERSION[:2])
+        js = [
+            "adminsortable2/js/actions-6.0.js" if path == missing else path for path in media._js
+        ]
+        return forms.Media(css=media._css, js=js)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_day_counts()
+
+    @admin.display(description="days", ordering="day_count")
+    def day_count(self, program: Program) -> int:
+        return program.day_count
+
+    @admin.display(description="sessions", ordering="session_count")
+    def session_count(self, program: Program) -> int:
+        return program.session_count
+
+    @admin.display(description="on the site")
+    def site_link(self, program: Program) -> str:
+        return format_html('<a href="{}">View</a>', program.get_absolute_url())

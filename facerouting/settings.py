@@ -65,9 +65,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.TimezoneMiddleware",
+    "accounts.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "facerouting.permissions_policy.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -162,12 +163,15 @@ AUTHENTICATION_BACKENDS = [
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for
 # one username from one address, that pair waits out the cool-off. Locking
 # the pair, not the address alone, keeps one office's shared address usable;
-# not the username alone, so a stranger cannot lock someone else out.
+# not the username alone, so a stranger cannot lock someone else out. Each
+# try during a lockout starts the cool-off again (axes' default), so the 429
+# page's Retry-After is the whole cool-off.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "429.html"
+# The 429 page, with Retry-After saying when the lock lifts.
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_USERNAME_CALLABLE = "accounts.throttling.client_username"
 # Record the lockouts but not every successful login.
@@ -233,6 +237,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Powerful browser features nobody here needs are switched off for this site
 # and anything it might embed. The player keeps the screen awake, and its
 # chime is audio started by a click, so those two stay allowed for our origin.
+# django-permissions-policy sends it, features sorted by name, and refuses to
+# start on a feature name it does not know.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "autoplay": ["self"],

@@ -9,16 +9,10 @@ class PracticeConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_delete, post_save
 
-        from practice.models import PracticeSession
-        from practice.player import claim_guest_sessions, note_practice_changed
+        from practice.player import claim_guest_sessions
 
-        # Signup logs the new user in, so this covers both.
+        # Signup logs the new user in, so this covers both. No signal says
+        # that the practice changed: every write to a session notes it itself
+        # (PracticeSessionQuerySet in practice/models.py).
         user_logged_in.connect(claim_guest_sessions, dispatch_uid="claim_guest_sessions")
-        # The player's own changes are queryset updates, which send no signal:
-        # practice/player.py notes the one that matters, finishing.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                note_practice_changed, sender=PracticeSession, dispatch_uid="note_practice_changed"
-            )

@@ -6,6 +6,7 @@ member who has practised for three weeks, then photographs home, a routine,
 the player mid-step, the summary and the history in headless Chromium.
 """
 
+import argparse
 import os
 import shutil
 import socket
@@ -96,7 +97,9 @@ def photograph(base: str) -> None:
         browser.close()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.parse_args(argv)
     if not shutil.which("chromium"):
         raise SystemExit("Screenshots need Chromium: apt-get install chromium")
     OUT.mkdir(parents=True, exist_ok=True)

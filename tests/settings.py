@@ -28,4 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not the shared in-memory database, so that concurrent tests see
     # SQLite's real locking (WAL, IMMEDIATE transactions, busy timeout).
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "var" / "test.sqlite3"}  # noqa: F405
+    # One file per test process, so that two runs side by side never share one.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3"  # noqa: F405
+    }

@@ -1,9 +1,16 @@
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 
-from catalogue.models import Routine, RoutineStep, Step
-from tests.factories import make_routine, make_step
+from catalogue.models import Routine, RoutineStep, Step, Zone
+from tests.factories import make_lymphatic_technique, make_routine, make_step, make_technique
 
 pytestmark = pytest.mark.django_db
+
+REFUSAL = (
+    "Drainage order: open the neck first: “Around the ears” drains the face before any neck "
+    "or collarbone step, so this routine cannot be published."
+)
 
 
 def inline_data(routine: Routine, positions: dict[int, int], **changes) -> dict:
@@ -195,3 +202,183 @@ def test_a_post_claiming_thousands_of_step_rows_is_refused(client, staff_user):
     assert response.status_code == 200
     assert b"Please submit at most 100 forms." in response.content
     assert not Routine.objects.filter(slug="huge").exists()
+
+
+# --- The drainage order: lymphatic strokes on the face wait for the neck ---------------
+
+
+@pytest.fixture
+def lymphatic_steps():
+    technique = make_lymphatic_technique()
+    return {
+        "neck": make_step(technique, title="Open the neck", zone=Zone.NECK),
+        "ears": make_step(technique, title="Around the ears", zone=Zone.EARS),
+        "cheeks": make_step(technique, title="Cheeks outward", zone=Zone.CHEEKS),
+    }
+
+
+@pytest.fixture
+def lymphatic_routine(lymphatic_steps):
+    """Published, in drainage order: neck, ears, cheeks."""
+    return make_routine(steps=list(lymphatic_steps.values()), title="Morning de-puff")
+
+
+@pytest.fixture
+def curator(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def change(client, routine: Routine, positions: dict[int, int], **changes):
+    """Post the routine's change form with new positions by row id (published unless told)."""
+    data = inline_data(routine, positions, **changes)
+    return client.post(f"/admin/catalogue/routine/{routine.pk}/change/", data)
+
+
+def stored(routine: Routine) -> tuple[str, bool, list[str]]:
+    """The routine's title, whether it is published, and its step titles in order."""
+    routine = Routine.objects.get(pk=routine.pk)
+    titles = RoutineStep.objects.filter(routine=routine).values_list("step__title", flat=True)
+    return routine.title, routine.is_published, list(titles)
+
+
+def warnings(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
+
+
+def test_publishing_with_the_ears_above_the_neck_is_refused_and_keeps_the_edits(
+    curator, lymphatic_routine
+):
+    neck, ears, _ = lymphatic_routine.routine_steps.all()
+    before = stored(lymphatic_routine)
+
+    response = change(curator, lymphatic_routine, {neck.pk: 2, ears.pk: 1}, title="Version 2")
+
+    assert response.status_code == 200
+    assert REFUSAL in response.content.decode()
+    assert response.context["adminform"].form["title"].value() == "Version 2"
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert [form["position"].value() for form in formset.forms] == ["2", "1", "3"]
+    assert stored(lymphatic_routine) == before
+
+
+def test_deleting_the_neck_step_of_a_published_lymphatic_routine_is_refused(
+    curator, lymphatic_routine
+):
+    before = stored(lymphatic_routine)
+
+    response = change(curator, lymphatic_routine, {}, **{"routine_steps-0-DELETE": "on"})
+
+    assert response.status_code == 200
+    assert REFUSAL in response.content.decode()
+    assert stored(lymphatic_routine) == before
+
+
+def test_a_new_lymphatic_row_above_the_neck_is_judged_too(curator, lymphatic_routine):
+    neck, ears, cheeks = lymphatic_routine.routine_steps.all()
+    under_eye = make_step(neck.step.technique, title="Under the eyes", zone=Zone.UNDER_EYE)
+    before = stored(lymphatic_routine)
+    new_row = {
+        "routine_steps-TOTAL_FORMS": "4",
+        "routine_steps-3-routine": str(lymphatic_routine.pk),
+        "routine_steps-3-step": str(under_eye.pk),
+        "routine_steps-3-position": "1",
+    }
+
+    response = change(
+        curator, lymphatic_routine, {neck.pk: 2, ears.pk: 3, cheeks.pk: 4}, **new_row
+    )
+
+    assert response.status_code == 200
+    assert "“Under the eyes” drains the face before any neck" in response.content.decode()
+    assert stored(lymphatic_routine) == before
+
+
+def test_saving_it_as_a_draft_succeeds_with_a_warning(curator, lymphatic_routine):
+    neck, ears, _ = lymphatic_routine.routine_steps.all()
+
+    response = change(curator, lymphatic_routine, {neck.pk: 2, ears.pk: 1}, is_published="")
+
+    assert response.status_code == 302
+    assert stored(lymphatic_routine) == (
+        "Morning de-puff",
+        False,
+        ["Around the ears", "Open the neck", "Cheeks outward"],
+    )
+    assert warnings(response) == [
+        "Drainage order: open the neck first: “Around the ears” drains the face before any "
+        "neck or collarbone step, and the routine's page warns about it. Move a neck or "
+        "collarbone step above it; until then the routine cannot be published."
+    ]
+
+
+def test_a_draft_can_be_put_in_order_and_published_in_one_save(curator, lymphatic_steps):
+    draft = make_routine(
+        steps=[lymphatic_steps["ears"], lymphatic_steps["neck"]], is_published=False
+    )
+    ears, neck = draft.routine_steps.all()
+
+    response = change(curator, draft, {neck.pk: 1, ears.pk: 2})
+
+    assert response.status_code == 302
+    assert stored(draft)[1:] == (True, ["Open the neck", "Around the ears"])
+    assert warnings(response) == []
+
+
+def test_a_correct_order_publishes_with_no_warning(curator, lymphatic_routine):
+    _, ears, cheeks = lymphatic_routine.routine_steps.all()
+
+    response = change(curator, lymphatic_routine, {ears.pk: 3, cheeks.pk: 2})
+
+    assert response.status_code == 302
+    assert stored(lymphatic_routine)[1:] == (
+        True,
+        ["Open the neck", "Cheeks outward", "Around the ears"],
+    )
+    assert warnings(response) == []
+
+
+def test_a_routine_without_lymphatic_steps_is_never_warned(curator):
+    yoga = make_technique(name="Facial yoga", slug="facial-yoga")
+    routine = make_routine(
+        steps=[
+            make_step(yoga, title="Neck stretch", zone=Zone.NECK),
+            make_step(yoga, title="Ear tug", zone=Zone.EARS),
+        ]
+    )
+    neck, ears = routine.routine_steps.all()
+
+    published = change(curator, routine, {neck.pk: 2, ears.pk: 1})
+    draft = change(curator, routine, {}, is_published="")
+
+    assert published.status_code == draft.status_code == 302
+    assert warnings(published) == warnings(draft) == []
+    assert stored(routine)[2] == ["Ear tug", "Neck stretch"]
+
+
+def test_a_new_published_routine_that_drains_first_is_not_created(curator, lymphatic_steps):
+    data = {
+        "title": "Evening drain",
+        "slug": "evening-drain",
+        "goal": "depuff",
+        "is_published": "on",
+        "routine_steps-TOTAL_FORMS": "2",
+        "routine_steps-INITIAL_FORMS": "0",
+        "routine_steps-0-step": str(lymphatic_steps["ears"].pk),
+        "routine_steps-0-position": "1",
+        "routine_steps-1-step": str(lymphatic_steps["neck"].pk),
+        "routine_steps-1-position": "2",
+    }
+
+    refused = curator.post("/admin/catalogue/routine/add/", data)
+    assert refused.status_code == 200
+    assert REFUSAL in refused.content.decode()
+    assert not Routine.objects.filter(slug="evening-drain").exists()
+
+    draft = curator.post("/admin/catalogue/routine/add/", data | {"is_published": ""})
+    assert draft.status_code == 302
+    assert len(warnings(draft)) == 1
+    assert stored(Routine.objects.get(slug="evening-drain"))[1:] == (
+        False,
+        ["Around the ears", "Open the neck"],
+    )

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from practice import player
-from practice.history import insights_version
 from practice.models import GUEST_TOKEN_SESSION_KEY
+from practice.stats import insights_version
 from tests.factories import make_routine, make_session
 
 pytestmark = pytest.mark.django_db

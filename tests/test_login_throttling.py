@@ -51,6 +51,31 @@ def test_the_same_username_from_another_address_can_still_log_in(client, user):
     assert log_in(client, "alice", RIGHT, address=ELSEWHERE).status_code == 302
 
 
+def test_the_lockout_says_to_retry_after_the_whole_cool_off(client, user):
+    fail(client, 4)
+    response = log_in(client, "alice", "wrong")
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(15 * 60)
+
+
+def test_a_try_during_the_lockout_is_told_the_whole_cool_off_again(client, user):
+    fail(client, 5)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=14))
+
+    response = log_in(client, "alice", RIGHT)
+
+    # Trying again starts the fifteen minutes again, and the page says so.
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(15 * 60)
+    assert "Try again in 15 min." in response.content.decode()
+
+
+def test_the_lockout_page_is_not_kept_by_any_cache(client, user):
+    fail(client, 4)
+    response = log_in(client, "alice", "wrong")
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_another_username_from_the_same_address_can_still_log_in(client, user):
     make_user("bob")
     fail(client, 5)

@@ -3,7 +3,6 @@
 import pytest
 from django.test import Client
 
-from facerouting.permissions_policy import build_header
 from practice import player
 from tests.factories import make_routine
 
@@ -40,8 +39,21 @@ def test_pages_partials_and_errors_are_all_hardened(client, user):
     assert_hardened(client.get("/admin/login/"))
 
 
-def test_the_permissions_policy_header_is_built_from_the_setting():
-    assert build_header({"camera": [], "autoplay": ["self"]}) == "camera=(), autoplay=(self)"
+def test_the_permissions_policy_header_is_built_from_the_setting(client, settings):
+    settings.PERMISSIONS_POLICY = {"autoplay": ["self"], "camera": []}
+    response = client.get("/")
+    assert response.headers["Permissions-Policy"] == "autoplay=(self), camera=()"
+
+
+def test_the_permissions_policy_header_names_every_feature_of_the_setting(client):
+    response = client.get("/")
+    assert response.headers["Permissions-Policy"] == (
+        "accelerometer=(), autoplay=(self), camera=(), display-capture=(), "
+        "encrypted-media=(), fullscreen=(self), geolocation=(), gyroscope=(), hid=(), "
+        "idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+        "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(self), "
+        "serial=(), usb=(), xr-spatial-tracking=()"
+    )
 
 
 @pytest.fixture

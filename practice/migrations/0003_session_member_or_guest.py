@@ -12,6 +12,12 @@ def settle_owners(apps, schema_editor):
         guest_token=""
     )
     PracticeSession.objects.filter(user__isnull=True, guest_token="").delete()
+    if schema_editor.connection.vendor == "postgresql":
+        # A deleted session leaves PostgreSQL's deferred foreign-key checks
+        # pending until commit, and it refuses to alter a table with checks
+        # pending ("cannot ALTER TABLE … because it has pending trigger
+        # events"): run them now, before the constraint below is added.
+        schema_editor.connection.check_constraints()
 
 
 class Migration(migrations.Migration):

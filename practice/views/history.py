@@ -13,14 +13,9 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from practice.forms import SessionEditForm
-from practice.history import (
-    history_page,
-    insights,
-    insights_version,
-    page_number,
-    session_log,
-)
+from practice.history import history_page, page_number, session_log
 from practice.models import PracticeSession, SessionStatus
+from practice.stats import insights, insights_version
 
 
 def _own_session(request: HttpRequest, pk: int) -> PracticeSession:

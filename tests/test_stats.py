@@ -1,4 +1,4 @@
-"""Streaks, totals, the calendar and the chart, in the user's own time zone."""
+"""Streaks, totals and the figures per routine, in the user's own time zone."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from practice import history
+from practice import stats
 from practice.models import SessionStatus
 from tests.factories import make_session, make_sessions, make_user
 
@@ -35,49 +35,49 @@ def days_ago(*numbers: int) -> list[date]:
     return [TODAY - timedelta(days=n) for n in numbers]
 
 
-def totals_of(user, zone=BERLIN, today=TODAY) -> history.Totals:
-    days = history.days_since(user, zone, history.first_calendar_day(today))
-    return history.totals(days, history.routine_figures(user), today)
+def totals_of(user, zone=BERLIN, today=TODAY) -> stats.Totals:
+    days = stats.days_since(user, zone, stats.first_calendar_day(today))
+    return stats.totals(days, stats.routine_figures(user), today)
 
 
 # --- Streaks ---------------------------------------------------------------
 
 
 def test_no_practice_means_no_streak(user):
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(0, 0, practised_today=False)
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(0, 0, practised_today=False)
 
 
 def test_consecutive_days_up_to_today_make_the_current_streak(user):
     practise_on(user, BERLIN, *days_ago(2, 1, 0))
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(3, 3, practised_today=True)
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(3, 3, practised_today=True)
 
 
 def test_not_practised_yet_today_keeps_yesterdays_streak(user):
     practise_on(user, BERLIN, *days_ago(3, 2, 1))
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(3, 3, practised_today=False)
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(3, 3, practised_today=False)
 
 
 def test_a_missed_day_ends_the_streak_but_not_the_record(user):
     practise_on(user, BERLIN, *days_ago(4, 3, 2))
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(0, 3, practised_today=False)
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(0, 3, practised_today=False)
 
 
 def test_gaps_split_runs_and_the_longest_is_remembered(user):
     practise_on(user, BERLIN, *days_ago(20, 19, 18, 17, 15, 14, 1, 0))
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(2, 4, practised_today=True)
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(2, 4, practised_today=True)
 
 
 def test_two_sessions_in_one_day_count_as_one_day(user):
     practise_on(user, BERLIN, *days_ago(1, 0), hour=7)
     practise_on(user, BERLIN, *days_ago(0), hour=21)
-    assert history.streaks(user, BERLIN, NOW).current == 2
+    assert stats.streaks(user, BERLIN, NOW).current == 2
 
 
 def test_only_finished_sessions_of_this_user_count(user, other_user):
     practise_on(user, BERLIN, *days_ago(2))
     practise_on(user, BERLIN, *days_ago(1), status=SessionStatus.RUNNING)
     practise_on(other_user, BERLIN, *days_ago(1, 0))
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(0, 1, practised_today=False)
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(0, 1, practised_today=False)
 
 
 def test_a_session_at_half_past_midnight_counts_for_the_local_day(user):
@@ -85,8 +85,8 @@ def test_a_session_at_half_past_midnight_counts_for_the_local_day(user):
     # In UTC they fall on the 8th and the 9th, which would look like a streak.
     make_session(user, at(BERLIN, 2025, 6, 8, 23, 30))
     make_session(user, at(BERLIN, 2025, 6, 10, 0, 30))
-    assert history.streaks(user, BERLIN, NOW) == history.Streaks(1, 1, practised_today=True)
-    assert history.streaks(user, UTC, NOW).longest == 2
+    assert stats.streaks(user, BERLIN, NOW) == stats.Streaks(1, 1, practised_today=True)
+    assert stats.streaks(user, UTC, NOW).longest == 2
 
 
 def test_late_evening_west_of_utc_stays_on_its_local_day(user):
@@ -94,8 +94,8 @@ def test_late_evening_west_of_utc_stays_on_its_local_day(user):
     # 23:30 in Los Angeles is already the next day in UTC.
     for day in (8, 9):
         make_session(user, at(LOS_ANGELES, 2025, 6, day, 23, 30))
-    assert history.streaks(user, LOS_ANGELES, now) == history.Streaks(2, 2, practised_today=False)
-    assert history.streaks(user, UTC, now).practised_today
+    assert stats.streaks(user, LOS_ANGELES, now) == stats.Streaks(2, 2, practised_today=False)
+    assert stats.streaks(user, UTC, now).practised_today
 
 
 def test_the_spring_dst_change_does_not_move_days(user):
@@ -104,7 +104,7 @@ def test_the_spring_dst_change_does_not_move_days(user):
     make_session(user, at(BERLIN, 2025, 3, 29, 23, 30))
     make_session(user, at(BERLIN, 2025, 3, 31, 0, 30))
     now = at(BERLIN, 2025, 3, 31, 12, 0)
-    assert history.streaks(user, BERLIN, now) == history.Streaks(1, 1, practised_today=True)
+    assert stats.streaks(user, BERLIN, now) == stats.Streaks(1, 1, practised_today=True)
 
 
 def test_the_autumn_dst_change_keeps_a_25_hour_day_whole(user):
@@ -114,8 +114,8 @@ def test_the_autumn_dst_change_keeps_a_25_hour_day_whole(user):
     make_session(user, at(BERLIN, 2025, 10, 26, 23, 30))
     make_session(user, at(BERLIN, 2025, 10, 27, 0, 30))
     now = at(BERLIN, 2025, 10, 27, 9, 0)
-    assert history.streaks(user, BERLIN, now) == history.Streaks(2, 2, practised_today=True)
-    days = history.days_since(user, BERLIN, date(2025, 10, 20))
+    assert stats.streaks(user, BERLIN, now) == stats.Streaks(2, 2, practised_today=True)
+    days = stats.days_since(user, BERLIN, date(2025, 10, 20))
     assert {day: figures.sessions for day, figures in days.items()} == {
         date(2025, 10, 26): 2,
         date(2025, 10, 27): 1,
@@ -125,7 +125,7 @@ def test_the_autumn_dst_change_keeps_a_25_hour_day_whole(user):
 def test_streaks_across_a_dst_change_keep_counting(user):
     practise_on(user, BERLIN, *[date(2025, 3, day) for day in range(25, 32)], hour=0)
     now = at(BERLIN, 2025, 3, 31, 20, 0)
-    assert history.streaks(user, BERLIN, now) == history.Streaks(7, 7, practised_today=True)
+    assert stats.streaks(user, BERLIN, now) == stats.Streaks(7, 7, practised_today=True)
 
 
 # --- Totals ----------------------------------------------------------------
@@ -164,88 +164,17 @@ def test_average_puffiness_uses_sessions_rated_before_and_after(user):
 
 def test_totals_with_no_practice_are_zero(user):
     totals = totals_of(user)
-    assert totals.all_time == history.Period(0, 0.0)
+    assert totals.all_time == stats.Period(0, 0.0)
     assert totals.average_change is None
 
 
-# --- Calendar and chart ----------------------------------------------------
+# --- The year, day by day -------------------------------------------------
 
 
-def test_the_calendar_covers_a_year_of_local_days_ending_today(user):
-    make_session(user, at(BERLIN, 2025, 6, 10, 0, 30), minutes=12)
-    make_session(user, at(BERLIN, 2025, 6, 10, 19, 0), minutes=3)
-    first_day = history.first_calendar_day(TODAY)
-    assert first_day.weekday() == 0
-    assert TODAY - timedelta(days=370) <= first_day <= TODAY - timedelta(days=364)
-
-    days = history.days_since(user, BERLIN, first_day)
-    calendar = history.calendar(days, first_day, TODAY)
-
-    assert len(calendar.cells) == (TODAY - first_day).days + 1
-    last = calendar.cells[-1]
-    assert last.label == "Tuesday 10 June 2025: 2 sessions, 15 min"
-    assert last.level == 3  # 10–20 minutes
-    assert calendar.cells[-2].label == "Monday 9 June 2025: no practice"
-    assert calendar.cells[-2].level == 0
-    assert calendar.practised_days == 1
-    assert [name for _, name in calendar.months][-1] == "Jun"
-
-
-def test_calendar_leaves_out_sessions_before_its_first_day(user):
+def test_the_days_leave_out_sessions_before_the_calendars_first_day(user):
     make_session(user, at(BERLIN, 2024, 1, 1, 9, 0))
-    first_day = history.first_calendar_day(TODAY)
-    assert history.days_since(user, BERLIN, first_day) == {}
-
-
-@pytest.mark.parametrize(
-    ("minutes", "level"), [(1, 1), (4.9, 1), (5, 2), (10, 3), (19, 3), (20, 4), (90, 4)]
-)
-def test_calendar_shades_follow_minutes_practised(minutes, level):
-    day = history.Day(TODAY, sessions=1, seconds=minutes * 60)
-    calendar = history.calendar({TODAY: day}, TODAY, TODAY)
-    assert calendar.cells[0].level == level
-
-
-def test_the_chart_plots_daily_averages_before_and_after(user):
-    make_session(user, at(BERLIN, 2025, 6, 9, 7, 0), before=5, after=3)
-    make_session(user, at(BERLIN, 2025, 6, 9, 20, 0), before=4, after=2)
-    make_session(user, at(BERLIN, 2025, 6, 10, 0, 30), before=3, after=1)
-    make_session(user, at(BERLIN, 2025, 6, 8, 7, 0))  # not rated: not plotted
-    first_day = history.first_calendar_day(TODAY)
-
-    chart = history.chart(history.days_since(user, BERLIN, first_day), first_day, TODAY)
-
-    assert [point.label for point in chart.points] == [
-        "Monday 9 June 2025: before 4.5, after 2.5 (2 sessions)",
-        "Tuesday 10 June 2025: before 3, after 1",
-    ]
-    first, last = chart.points
-    assert float(first.x) < float(last.x) == history.PLOT_RIGHT
-    # Puffier is higher up: a smaller y.
-    assert float(first.before_y) < float(first.after_y)
-    assert float(last.after_y) == history.PLOT_BOTTOM
-    assert chart.rated == 3
-    assert not chart.by_week
-    assert chart.summary.startswith("3 rated sessions in the last 12 weeks: on average 4 before")
-
-
-def test_with_older_ratings_the_chart_plots_weeks_across_the_year(user):
-    make_session(user, at(BERLIN, 2024, 12, 2, 7, 0), before=5, after=1)  # a Monday
-    make_session(user, at(BERLIN, 2024, 12, 8, 23, 30), before=3, after=3)  # that Sunday
-    make_session(user, at(BERLIN, 2024, 12, 9, 0, 30), before=4, after=2)  # next Monday
-    make_session(user, at(BERLIN, 2025, 6, 10, 7, 0), before=4, after=2)
-    first_day = history.first_calendar_day(TODAY)
-
-    chart = history.chart(history.days_since(user, BERLIN, first_day), first_day, TODAY)
-
-    assert chart.by_week
-    assert [point.label for point in chart.points] == [
-        "Week of Monday 2 December 2024: before 4, after 2 (2 sessions)",
-        "Week of Monday 9 December 2024: before 4, after 2",
-        "Week of Monday 9 June 2025: before 4, after 2",
-    ]
-    assert float(chart.points[0].x) > history.PLOT_LEFT
-    assert len(chart.x_ticks) == 12
+    first_day = stats.first_calendar_day(TODAY)
+    assert stats.days_since(user, BERLIN, first_day) == {}
 
 
 # --- Routines --------------------------------------------------------------
@@ -257,7 +186,7 @@ def test_most_practised_routines_by_their_recorded_title(user):
     make_session(user, NOW - timedelta(days=2), routine_title="Morning de-puff")
     make_session(user, NOW, routine_title="Morning de-puff", status=SessionStatus.RUNNING)
 
-    routines = history.routine_figures(user)
+    routines = stats.routine_figures(user)
 
     assert [(routine.title, routine.sessions) for routine in routines] == [
         ("Jaw release", 3),
@@ -274,7 +203,7 @@ def test_average_change_per_routine(user):
     make_session(user, NOW, routine_title="Morning de-puff", before=3, after=3)
     make_session(user, NOW, routine_title="Unrated")
 
-    routines = history.insights(user, BERLIN, NOW).top_routines
+    routines = stats.insights(user, BERLIN, NOW).top_routines
 
     assert [(r.title, r.sessions, r.rated, r.change_label) for r in routines] == [
         ("Jaw release", 3, 2, "−1.5"),
@@ -287,14 +216,14 @@ def test_average_change_per_routine(user):
 def test_the_routines_table_shows_the_ten_most_practised(user):
     for number in range(12):
         make_sessions(user, number + 1, routine_title=f"Routine {number:02}")
-    routines = history.insights(user, BERLIN, timezone.now()).top_routines
+    routines = stats.insights(user, BERLIN, timezone.now()).top_routines
     assert [r.title for r in routines] == [f"Routine {n:02}" for n in range(11, 1, -1)]
 
 
 def test_insights_for_someone_else_show_nothing_of_this_user(user):
     make_session(user, NOW, before=4, after=2)
     stranger = make_user()
-    insights = history.insights(stranger, BERLIN, NOW)
+    insights = stats.insights(stranger, BERLIN, NOW)
     assert insights.totals.all_time.sessions == 0
     assert insights.chart.points == []
     assert insights.routines == []

@@ -1,8 +1,8 @@
-"""The player's controls and a session's review."""
+"""The player's controls, a session's review, and the reminder's time."""
 
 from django import forms
 
-from .models import PracticeSession, Puffiness
+from .models import PracticeSession, Puffiness, Weekday
 
 
 def puffiness_field(label: str) -> forms.TypedChoiceField:
@@ -57,3 +57,27 @@ class SessionEditForm(ReviewForm):
 
     puffiness_before = puffiness_field("Puffiness before")
     puffiness_after = puffiness_field("Puffiness after")
+
+
+class ReminderForm(forms.Form):
+    """When the calendar should remind the member: a time of day and, optionally, weekdays."""
+
+    time_of_day = forms.TimeField(
+        label="Time of day",
+        input_formats=["%H:%M", "%H:%M:%S"],
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "invalid": "Enter a time of day from 00:00 to 23:59, such as 07:30.",
+            "required": "Enter a time of day, such as 07:30.",
+        },
+    )
+    weekdays = forms.MultipleChoiceField(
+        label="On these days",
+        choices=Weekday.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave them all unticked for every day.",
+        error_messages={
+            "invalid_choice": "%(value)s is not a weekday: tick the days you want, or none.",
+        },
+    )

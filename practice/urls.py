@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practice.views import exports, history, player
+from practice.views import exports, history, player, programs, reminders
 
 app_name = "practice"
 
@@ -22,4 +22,12 @@ urlpatterns = [
     path("history/<int:pk>/", history.session_detail, name="history_detail"),
     path("history/<int:pk>/edit/", history.session_edit, name="history_edit"),
     path("history/<int:pk>/delete/", history.session_delete, name="history_delete"),
+    path("programs/", programs.program_list, name="program_list"),
+    path("programs/runs/<int:pk>/", programs.run_detail, name="run_detail"),
+    path("programs/runs/<int:pk>/leave/", programs.leave, name="leave"),
+    path("programs/<slug:slug>/", programs.program_detail, name="program_detail"),
+    path("programs/<slug:slug>/join/", programs.join, name="join"),
+    path("reminders/", reminders.reminder_page, name="reminders"),
+    path("reminders/reset/", reminders.reset_link, name="reset_link"),
+    path("reminders/<slug:token>.ics", reminders.feed, name="reminder_feed"),
 ]

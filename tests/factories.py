@@ -11,6 +11,8 @@ from catalogue.models import (
     Direction,
     Goal,
     Pressure,
+    Program,
+    ProgramDay,
     Routine,
     RoutineStep,
     Side,
@@ -213,3 +215,32 @@ def make_sessions(
         batch_size=2000,
     )
     return sessions
+
+
+def make_program(days: int | list[Routine | None] = 3, **fields) -> Program:
+    """A published program: `days` in order (None for a rest day), or that many new
+    one-step routines."""
+    n = next(_serial)
+    defaults = {
+        "title": f"Program {n}",
+        "slug": f"program-{n}",
+        "goal": Goal.DEPUFF,
+        "description": "A week of mornings.",
+        "evidence_note": "A temporary de-puff.",
+        "is_published": True,
+    }
+    program = Program.objects.create(**{**defaults, **fields})
+    if isinstance(days, int):
+        days = [make_routine(steps=1, title=f"Day {i} of {n}") for i in range(1, days + 1)]
+    ProgramDay.objects.bulk_create(
+        ProgramDay(program=program, routine=routine, position=position)
+        for position, routine in enumerate(days, start=1)
+    )
+    return program
+
+
+def answer_safety_check(user, answers) -> None:
+    """Store `answers` (a catalogue.safety.Answers) as the user's safety check."""
+    from accounts.models import SafetyCheck
+
+    SafetyCheck.objects.update_or_create(user=user, defaults={"answers": answers.to_dict()})

@@ -12,7 +12,9 @@ From that table the tests check, for every pattern:
 - an anonymous visitor is sent to log in, except on the public allowlist,
   where the owner's objects are still a 404;
 - a state-changing URL answers GET with 405, and a POST without a CSRF token
-  with 403, changing nothing.
+  with 403, changing nothing;
+- a URL whose own token is its key opens for anyone with the token, and is a
+  404 for any other token.
 
 A new URL that is not in the table fails test_every_url_is_in_the_table:
 add it there. The admin is Django's own and checked as a whole below.
@@ -20,6 +22,7 @@ add it there. The admin is Django's own and checked as a whole below.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import time
 
 import pytest
 from django.apps import apps
@@ -28,9 +31,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from catalogue.models import RoutineStep, Step
-from practice import player
+from practice import player, programs, reminders
 from practice.models import PracticeSession
-from tests.factories import make_routine, make_user
+from tests.factories import make_program, make_routine, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +45,7 @@ ACTION = "action"  # POST only: it changes state
 # What an anonymous visitor gets.
 LOGIN = "login"  # sent to the login page
 PUBLIC = "public"  # allowed: the allowlist
+SECRET = "secret"  # allowed, but the URL's own token is the key: a wrong one is 404
 
 
 # --- Objects owned by "the owner", each ready for the request to change it ---
@@ -86,6 +90,18 @@ def finished_session(owner: User) -> dict:
     return {"pk": session.pk}
 
 
+def program_run(owner: User) -> dict:
+    return {"pk": programs.join(owner, make_program(2)).pk}
+
+
+def reminder_feed(owner: User) -> dict:
+    return {"token": reminders.save_reminder(owner, time(7, 30), []).token}
+
+
+def published_program() -> dict:
+    return {"slug": make_program(2).slug}
+
+
 # --- What the owner posts to edit their routine: it names its real steps ---
 
 
@@ -120,8 +136,8 @@ class Route:
     anonymous: str
     # Builds an object owned by the owner and returns the URL's kwargs.
     owned: Callable[[User], dict] | None = None
-    # The URL's kwargs when they do not name an owned object.
-    kwargs: dict = field(default_factory=dict)
+    # The URL's kwargs when they do not name an owned object (or what builds them).
+    kwargs: dict | Callable[[], dict] = field(default_factory=dict)
     # What the owner would post, or a function of the URL's kwargs giving it.
     data: dict | Callable[[dict], dict] = field(default_factory=dict)
 
@@ -172,6 +188,18 @@ ROUTES: dict[str, Route] = {
         FORM, LOGIN, owned=finished_session, data={"puffiness_after": 2, "notes": "Calm."}
     ),
     "practice:history_delete": Route(FORM, LOGIN, owned=finished_session),
+    # Programs: plans for everyone to see; a member's runs are theirs alone.
+    "practice:program_list": Route(PAGE, PUBLIC),
+    "practice:program_detail": Route(PAGE, PUBLIC, kwargs=published_program),
+    "practice:join": Route(ACTION, LOGIN, kwargs=published_program),
+    "practice:run_detail": Route(PAGE, LOGIN, owned=program_run),
+    "practice:leave": Route(ACTION, LOGIN, owned=program_run),
+    # Reminders: the page is the member's; the calendar feed needs only its token.
+    "practice:reminders": Route(FORM, LOGIN, data={"time_of_day": "07:30"}),
+    "practice:reset_link": Route(ACTION, LOGIN),
+    "practice:reminder_feed": Route(PAGE, SECRET, owned=reminder_feed),
+    # The safety check: a guest's answers live in their browser session.
+    "safety": Route(FORM, PUBLIC, data={"acne_zones": ["cheeks"], "tools": ["gua_sha"]}),
     # Accounts
     "account_settings": Route(FORM, LOGIN, data={"timezone": "Europe/Berlin"}),
     "delete_account": Route(FORM, LOGIN, data={"password": "correct horse battery"}),
@@ -262,6 +290,7 @@ def url_for(name: str, owner: User) -> tuple[str, dict]:
     """The URL of the owner's object (built now) and what the owner would post to it."""
     route = ROUTES[name]
     kwargs = route.owned(owner) if route.owned else route.kwargs
+    kwargs = kwargs() if callable(kwargs) else kwargs
     data = route.data(kwargs) if callable(route.data) else route.data
     return reverse(name, kwargs=kwargs), data
 
@@ -274,7 +303,9 @@ def visitor(db) -> Client:
     return client
 
 
-@pytest.mark.parametrize("name", routes(lambda route: route.owned is not None))
+@pytest.mark.parametrize(
+    "name", routes(lambda route: route.owned is not None and route.anonymous != SECRET)
+)
 def test_someone_elses_object_is_404_and_nothing_changes(name, owner, other_user):
     route = ROUTES[name]
     url, data = url_for(name, owner)
@@ -361,6 +392,21 @@ def test_a_post_without_its_csrf_token_is_403_and_changes_nothing(name, owner):
     response = client.post(url, data)
 
     assert response.status_code == 403
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", routes(lambda route: route.anonymous == SECRET))
+def test_a_url_with_its_own_key_opens_with_that_key_only(name, owner, other_user):
+    route = ROUTES[name]
+    kwargs = route.owned(owner)
+    url = reverse(name, kwargs=kwargs)
+    wrong = reverse(name, kwargs=dict.fromkeys(kwargs, "x" * 43))
+    before = snapshot()
+
+    for client in [Client(), logged_in(other_user)]:
+        for method in methods(route):
+            assert request(client, method, url, {}).status_code == 200, url
+            assert request(client, method, wrong, {}).status_code == 404, wrong
     assert snapshot() == before
 
 

@@ -2,7 +2,8 @@
 
 from django import template
 
-from practice.models import PracticeSession
+from practice import programs
+from practice.models import Enrolment, PracticeSession
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def unfinished_session(context, routine=None) -> PracticeSession | None:
     if routine is not None:
         sessions = sessions.filter(routine=routine)
     return sessions.first()
+
+
+@register.simple_tag(takes_context=True)
+def programs_today(context) -> list[Enrolment]:
+    """The member's programs under way, each with `.plan` for today (none for visitors)."""
+    return programs.active_plans(context["request"].user)

@@ -1,20 +1,20 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from catalogue import curated
-from catalogue.models import Routine, RoutineStep, Step, Technique
+from catalogue import curated, curated_programs
+from catalogue.models import Program, ProgramDay, Routine, RoutineStep, Step, Technique
 
 
 @transaction.atomic
 def load_curated_content() -> dict[str, int]:
     """
-    Create the curated techniques, steps and routines that do not exist yet.
+    Create the curated techniques, steps, routines and programs that do not exist yet.
 
     Everything is matched by slug and only ever created, never updated, so
     running this again duplicates nothing and keeps every curator's edit
     (a reordered routine, a reworded cue) as the curator left it.
     """
-    created = {"techniques": 0, "steps": 0, "routines": 0}
+    created = {"techniques": 0, "steps": 0, "routines": 0, "programs": 0}
 
     techniques = {}
     for data in curated.TECHNIQUES:
@@ -50,11 +50,38 @@ def load_curated_content() -> dict[str, int]:
             )
             for position, entry in enumerate(entries, start=1)
         )
+    created["programs"] = _load_curated_programs()
+    return created
+
+
+def _load_curated_programs() -> int:
+    """The curated programs that do not exist yet, built from the curated routines.
+
+    A program whose routine a curator has since deleted is left out rather
+    than created with a day missing.
+    """
+    slugs = {day for data in curated_programs.PROGRAMS for day in data["days"] if day}
+    routines = {r.slug: r for r in Routine.objects.curated().filter(slug__in=slugs)}
+    created = 0
+    for data in curated_programs.PROGRAMS:
+        fields = dict(data)
+        slug = fields.pop("slug")
+        days = fields.pop("days")
+        if Program.objects.filter(slug=slug).exists() or not all(
+            day in routines for day in days if day
+        ):
+            continue
+        program = Program.objects.create(slug=slug, is_published=True, **fields)
+        ProgramDay.objects.bulk_create(
+            ProgramDay(program=program, position=position, routine=routines.get(day))
+            for position, day in enumerate(days, start=1)
+        )
+        created += 1
     return created
 
 
 class Command(BaseCommand):
-    help = "Load the curated techniques, steps and routines (only what is missing)."
+    help = "Load the curated techniques, steps, routines and programs (only what is missing)."
 
     def handle(self, *args, **options) -> None:
         created = load_curated_content()

@@ -39,9 +39,7 @@ def test_a_plain_post_redirects_back_with_a_message(client, user, finished):
 
 
 @pytest.mark.parametrize("rating", ["0", "6", "three"])
-def test_an_invalid_rating_shows_the_form_again_and_keeps_the_notes(
-    client, user, finished, rating
-):
+def test_an_invalid_rating_is_reported_and_nothing_is_saved(client, user, finished, rating):
     client.force_login(user)
     response = client.post(
         f"/sessions/{finished.pk}/review/",
@@ -51,8 +49,32 @@ def test_an_invalid_rating_shows_the_form_again_and_keeps_the_notes(
     assert response.status_code == 200
     page = response.content.decode()
     assert "Select a valid choice" in page
+    assert "<form" not in page  # the form in the browser, and its notes, stay as they are
+    session = PracticeSession.objects.get()
+    assert (session.puffiness_after, session.notes) == (None, "")
+
+
+@pytest.mark.parametrize("rating", ["0", "6", "three"])
+def test_without_javascript_an_invalid_rating_shows_the_form_again_and_keeps_the_notes(
+    client, user, finished, rating
+):
+    client.force_login(user)
+    response = client.post(
+        f"/sessions/{finished.pk}/review/", {"puffiness_after": rating, "notes": "Keep me"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Select a valid choice" in page
     assert "Keep me" in page
     assert PracticeSession.objects.get().puffiness_after is None
+
+
+def test_an_answer_reply_is_only_the_status_line(client, user, finished):
+    client.force_login(user)
+    response = client.post(
+        f"/sessions/{finished.pk}/review/", {"puffiness_after": 2}, headers=HTMX
+    )
+    assert response.content.decode().strip() == '<p class="saved">Saved.</p>'
 
 
 def test_an_unfinished_session_cannot_be_reviewed(client, user):

@@ -1,8 +1,7 @@
-// The player in the browser. The server owns the state; this module only
-// counts down to the deadline it was given, posts Next when time is up, and
-// keeps the person informed hands-free: screen awake, chimes, spoken cues,
-// keyboard shortcuts and screen-reader announcements. Every browser API here
-// is optional; where one is missing the player carries on without it.
+// The player in the browser. The server owns the state; this only counts down
+// to the deadline it was given, posts Next when time is up, and guides
+// hands-free: the moving face, screen awake, chimes, speech, headset buttons,
+// keys, announcements. Every browser API here is optional.
 
 const page = document.querySelector(".player-page");
 if (page) {
@@ -12,25 +11,34 @@ if (page) {
 function startPlayer(page) {
   const announcer = page.querySelector("[data-announcer]");
   const connection = page.querySelector("[data-connection]");
+  const calm = matchMedia("(prefers-reduced-motion: reduce)");
   const prefs = loadPrefs();
   let countdown = null;
   let wakeLock = null;
   let audio = null;
   let lastSpoken = null;
+  let moving = [];
 
   showOptions(page.querySelector("[data-player-options]"), prefs);
   mount(document.getElementById("player"), false);
 
-  // New player content from htmx (a control, or the auto-advance).
   document.addEventListener("htmx:load", (event) => {
     if (event.target.id === "player") {
-      connection.textContent = "";
       mount(event.target, true);
     }
   });
 
-  // A lost connection must not lose the step: the server only applies the
-  // position it was sent, so retrying the same post is always safe.
+  // Any answer means the connection is back.
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.successful) {
+      connection.textContent = "";
+    }
+  });
+  addEventListener("online", () => {
+    connection.textContent = "";
+  });
+
+  // The server applies only the position it was sent: a retry is safe.
   document.addEventListener("htmx:sendError", (event) => retryOrReport(event.detail.elt));
   document.addEventListener("htmx:responseError", (event) => {
     if (event.detail.xhr.status >= 500) {
@@ -40,7 +48,7 @@ function startPlayer(page) {
     }
   });
 
-  // Audio may only start after a gesture; any tap or key press unlocks it.
+  // Audio may only start after a gesture.
   for (const type of ["pointerdown", "keydown"]) {
     document.addEventListener(type, unlockAudio, { capture: true });
   }
@@ -52,10 +60,40 @@ function startPlayer(page) {
     }
   });
 
+  // Keys work whatever has focus, except where a key types or ticks.
   document.addEventListener("keydown", onKey);
+  document.addEventListener("keyup", (event) => {
+    if (event.key === " " && shortcutTarget(event)) {
+      event.preventDefault(); // a focused button presses on keyup
+    }
+  });
+
+  // Headset and lock-screen buttons press the same buttons as a finger.
+  if ("mediaSession" in navigator) {
+    const handlers = {
+      play: ["resume", "begin"],
+      pause: ["pause"],
+      nexttrack: ["next"],
+      previoustrack: ["back"],
+    };
+    for (const [name, actions] of Object.entries(handlers)) {
+      try {
+        navigator.mediaSession.setActionHandler(name, () => actions.some(press));
+      } catch {}
+    }
+  }
 
   function currentState() {
     return document.getElementById("player")?.dataset.state;
+  }
+
+  function press(action) {
+    const button = document.querySelector(`#player button[data-action="${action}"]`);
+    if (!button || button.disabled) {
+      return false;
+    }
+    button.click();
+    return true;
   }
 
   function mount(player, swapped) {
@@ -67,16 +105,100 @@ function startPlayer(page) {
     const state = player.dataset.state;
     if (state === "running") {
       countdown = startCountdown(player);
+    } else {
+      moveGuide(player, Number(player.dataset.stepMs) - Number(player.dataset.remainingMs));
     }
     holdScreen(state === "running");
+    describeMedia(player);
     if (swapped) {
       announce(player.dataset.announce);
       if (state === "running" && player.dataset.position !== lastSpoken) {
-        speak(player.dataset.cue);
+        speak(`${player.dataset.title}. ${player.dataset.cue}`);
       }
       lastSpoken = player.dataset.position;
     } else {
       lastSpoken = state === "ready" ? null : player.dataset.position;
+    }
+  }
+
+  function describeMedia(player) {
+    if (!("mediaSession" in navigator) || !window.MediaMetadata) {
+      return;
+    }
+    const { title, routine, stepLabel, state } = player.dataset;
+    navigator.mediaSession.metadata = new MediaMetadata({
+      title: title || player.querySelector("h1")?.textContent || routine,
+      artist: routine,
+      album: title ? stepLabel : "",
+    });
+    navigator.mediaSession.playbackState = state === "running" ? "playing" : "paused";
+  }
+
+  // The face guide: a marker travels a stroke path once per stroke, presses
+  // pulse, holds fill a ring; reduced motion keeps the still arrows. `elapsed`
+  // is the step's time so far (< 0 in the lead-in), to keep pace with the clock.
+  function moveGuide(player, elapsed) {
+    moving.forEach((animation) => animation.cancel());
+    moving = [];
+    const guide = player.querySelector("[data-guide]");
+    const svg = document.querySelector("#face-guide svg");
+    const layer = svg?.querySelector("[data-markers]");
+    if (!guide || !layer) {
+      return;
+    }
+    layer.replaceChildren();
+    const { zone, direction, showing, kind } = guide.dataset;
+    const period = Number(guide.dataset.periodMs) || 3000;
+    const group = svg.querySelector(`.zone-${zone} .dir-${direction}`);
+    const sides = showing === "both" ? ["right", "left"] : [showing];
+    const animate = (element, frames, options) => {
+      if (!calm.matches) {
+        const animation = element.animate(frames, { iterations: Infinity, ...options });
+        animation.currentTime = elapsed;
+        if (player.dataset.state === "paused" || player.dataset.state === "abandoned") {
+          animation.pause();
+        }
+        moving.push(animation);
+      }
+    };
+    // Halves meeting in the middle (forehead, chin) hold as one ring.
+    const boxes = sides.map((side) => svg.querySelector(`.zone-${zone} .area.${side}`)?.getBBox());
+    const [a, b] = boxes;
+    const whole = kind === "hold" && b && Math.abs(a.x + a.width - b.x) < 4;
+    for (const [index, side] of sides.entries()) {
+      if (kind === "hold") {
+        if (!boxes[index] || (whole && index)) {
+          continue;
+        }
+        const box = whole ? { x: a.x, y: a.y, width: a.width + b.width, height: a.height } : boxes[index];
+        const ring = svg.querySelector("[data-hold]").cloneNode(true);
+        ring.setAttribute("transform", `translate(${box.x + box.width / 2} ${box.y + box.height / 2})`);
+        layer.append(ring);
+        animate(ring.querySelector(".hold-fill"), [{ strokeDashoffset: 1 }, { strokeDashoffset: 0 }], {
+          duration: period,
+          iterations: guide.dataset.strokes ? Infinity : 1,
+          fill: "both",
+        });
+      } else if (!group) {
+        continue;
+      } else if (kind === "stroke") {
+        const lanes = [...group.querySelectorAll(`path.${side}`)];
+        const marker = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+        marker.setAttribute("r", "4.5");
+        marker.setAttribute("class", "marker");
+        marker.dataset.lanes = lanes.length;
+        layer.append(marker);
+        animate(marker, travel(lanes), { duration: period * lanes.length, fill: "both", id: "stroke" });
+      } else {
+        const beats = group.querySelectorAll(kind === "press" ? `.${side} .ring` : `.${side} .dot`);
+        beats.forEach((beat, index) => {
+          animate(
+            beat,
+            [{ transform: "scale(1)" }, { transform: "scale(1.7)", offset: 0.3 }, { transform: "scale(1)" }],
+            { duration: period, delay: kind === "tap" ? (index * period) / 3 : 0 },
+          );
+        });
+      }
     }
   }
 
@@ -89,12 +211,17 @@ function startPlayer(page) {
     const progress = player.querySelector("[data-progress]");
     const leadIn = player.querySelector("[data-lead-in]");
     const leadInCount = player.querySelector("[data-lead-in-count]");
+    const guide = player.querySelector("[data-guide]");
+    const period = Number(guide?.dataset.periodMs) || 0;
+    const switchText = guide?.dataset.switchText;
+    let switched = !switchText || remaining <= stepMs / 2;
     let warned = remaining <= 3000;
     let finished = false;
+    let stroke = null;
+    moveGuide(player, stepMs - remaining);
 
     function tick() {
-      // Arithmetic on the monotonic clock, never a count of ticks: a
-      // throttled or backgrounded tab catches up on the next tick.
+      // The monotonic clock, never a count of ticks: a throttled tab catches up.
       const left = endsAt - performance.now();
       const inLeadIn = left > stepMs;
       if (leadIn) {
@@ -107,6 +234,26 @@ function startPlayer(page) {
       if (progress) {
         progress.value = beforeStepMs + Math.min(stepMs, Math.max(0, stepMs - left));
       }
+      const elapsed = stepMs - left;
+      if (prefs.tick && period && elapsed >= 0 && guide.dataset.kind !== "hold") {
+        const now = Math.floor(elapsed / period);
+        if (stroke !== null && now !== stroke) {
+          chime("tick");
+        }
+        stroke = now;
+      }
+      if (!switched && left <= stepMs / 2) {
+        switched = true;
+        guide.dataset.showing = "right";
+        const now = player.querySelector("[data-side-now]");
+        if (now) {
+          now.textContent = "now your right side";
+        }
+        chime("switch");
+        speak(switchText);
+        announce(switchText);
+        moveGuide(player, elapsed);
+      }
       if (!warned && left <= 3000) {
         warned = true;
         chime("warning");
@@ -118,12 +265,10 @@ function startPlayer(page) {
       }
     }
 
-    // The display ticks five times a second; the two moments that matter, the
-    // warning and the end, also get a timer of their own so they land on the
-    // millisecond rather than up to a tick late (2 ms after, since a timer
-    // may fire a fraction early by the monotonic clock).
+    // Five ticks a second; the switch, the warning and the end get timers of
+    // their own (2 ms late: a timer may fire a fraction early) to land on time.
     const interval = setInterval(tick, 200);
-    const exact = [remaining - 3000, remaining]
+    const exact = [remaining - stepMs / 2, remaining - 3000, remaining]
       .filter((delay) => delay > 0)
       .map((delay) => setTimeout(tick, delay + 2));
     tick();
@@ -162,30 +307,30 @@ function startPlayer(page) {
     }
   }
 
-  function onKey(event) {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) {
-      return;
+  function shortcutTarget(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) {
+      return false;
     }
-    const target = event.target;
-    if (target.closest("input, textarea, select, [contenteditable]")) {
+    return !event.target.closest(
+      "textarea, select, [contenteditable], input:not([type=hidden]), [popover]",
+    );
+  }
+
+  function onKey(event) {
+    if (event.defaultPrevented || !shortcutTarget(event)) {
       return;
     }
     const state = currentState();
-    let action = null;
-    if (event.key === " ") {
-      if (target.closest("button, a, summary")) {
-        return; // Space already presses the focused control.
-      }
-      action = { running: "pause", paused: "resume", abandoned: "resume", ready: "begin" }[state];
-    } else if (event.key === "ArrowRight") {
-      action = "next";
-    } else if (event.key === "ArrowLeft") {
-      action = "back";
+    const action = {
+      " ": { running: "pause", paused: "resume", abandoned: "resume", ready: "begin" }[state],
+      ArrowRight: "next",
+      ArrowLeft: "back",
+    }[event.key];
+    if (event.key === " " && state !== "finished") {
+      event.preventDefault(); // never press the focused button instead
     }
-    const button = action && document.querySelector(`#player button[data-action="${action}"]`);
-    if (button && !button.disabled) {
+    if (action && press(action)) {
       event.preventDefault();
-      button.click();
     }
   }
 
@@ -214,7 +359,7 @@ function startPlayer(page) {
         wakeLock = null;
       }
     } catch {
-      wakeLock = null; // Refused (battery saver, no permission): carry on.
+      wakeLock = null; // Refused: carry on.
     }
   }
 
@@ -230,19 +375,24 @@ function startPlayer(page) {
   }
 
   function chime(kind) {
-    if (!prefs.sound || !audio || audio.state !== "running") {
+    if (!audio || audio.state !== "running" || !(kind === "tick" ? prefs.tick : prefs.sound)) {
       return;
     }
-    // A soft single tone three seconds before the end; a rising pair at the end.
-    const notes = kind === "warning" ? [[660, 0, 0.12]] : [[880, 0, 0.35], [1320, 0.18, 0.5]];
+    // [frequency, start, length, loudness]
+    const notes = {
+      warning: [[660, 0, 0.12, 0.25]],
+      end: [[880, 0, 0.35, 0.25], [1320, 0.18, 0.5, 0.25]],
+      switch: [[740, 0, 0.2, 0.25], [740, 0.3, 0.3, 0.25]],
+      tick: [[1200, 0, 0.04, 0.08]],
+    }[kind];
     const now = audio.currentTime;
-    for (const [frequency, offset, length] of notes) {
+    for (const [frequency, offset, length, loudness] of notes) {
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
       oscillator.type = "sine";
       oscillator.frequency.value = frequency;
       gain.gain.setValueAtTime(0.0001, now + offset);
-      gain.gain.exponentialRampToValueAtTime(0.25, now + offset + 0.02);
+      gain.gain.exponentialRampToValueAtTime(loudness, now + offset + 0.02);
       gain.gain.exponentialRampToValueAtTime(0.0001, now + offset + length);
       oscillator.connect(gain).connect(audio.destination);
       oscillator.start(now + offset);
@@ -259,18 +409,35 @@ function startPlayer(page) {
   }
 }
 
+// One stroke per lane, lane after lane, fading at the ends to hide the jump back.
+function travel(lanes) {
+  const frames = [];
+  const steps = 20;
+  lanes.forEach((lane, index) => {
+    const length = lane.getTotalLength();
+    for (let i = 0; i <= steps; i++) {
+      const point = lane.getPointAtLength((length * i) / steps);
+      frames.push({
+        transform: `translate(${point.x}px, ${point.y}px)`,
+        opacity: i === 0 || i === steps ? 0 : 1,
+        offset: (index + i / steps) / lanes.length,
+      });
+    }
+  });
+  return frames;
+}
+
 function formatClock(ms) {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
+// Chime, voice and tick, remembered in this browser.
 function loadPrefs() {
-  const prefs = { sound: true, voice: false };
+  const prefs = { sound: true, voice: true, tick: false };
   try {
     Object.assign(prefs, JSON.parse(localStorage.getItem("facerouting:player") || "{}"));
-  } catch {
-    // Private mode or a corrupt value: use the defaults.
-  }
+  } catch {} // Private mode or a corrupt value: the defaults.
   return prefs;
 }
 
@@ -284,8 +451,9 @@ function showOptions(fieldset, prefs) {
       prefs[input.dataset.option] = input.checked;
       try {
         localStorage.setItem("facerouting:player", JSON.stringify(prefs));
-      } catch {
-        // Not remembered, but still applied for this visit.
+      } catch {} // Not remembered, still applied.
+      if (!input.checked && input.dataset.option === "voice") {
+        window.speechSynthesis?.cancel();
       }
     });
   }

@@ -116,7 +116,10 @@ def test_the_player_has_no_violations_in_any_state(page, curated, scheme):
     assert_accessible(page)  # paused
 
     page.get_by_role("button", name="Finish").click()
-    expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+    expect(page.get_by_text("Finish now?")).to_be_visible()
+    assert_accessible(page)  # asked before finishing early
+    page.get_by_role("button", name="Finish now").click()
+    expect(page.get_by_role("heading", name="Finished early")).to_be_visible()
     assert_accessible(page)  # summary
 
 

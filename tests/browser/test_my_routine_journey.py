@@ -115,7 +115,7 @@ def test_copy_tune_by_keyboard_and_play_to_the_summary(page, alice):
     assert PracticeSession.objects.get().status == "finished"
 
     # It is in the history, from its own snapshot.
-    page.get_by_role("link", name="History").click()
+    page.get_by_role("link", name="Your history").click()
     expect(page.locator("main").get_by_role("link", name="My quick de-puff")).to_be_visible()
 
     # It is listed as played; nobody else can open it.

@@ -1,9 +1,14 @@
-"""Signing up, the time zone and deleting an account."""
+"""Signing up, the time zone, the safety check and deleting an account."""
+
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.db import transaction
+
+from catalogue import safety
+from catalogue.models import Tool, Zone
 
 from .models import Profile
 from .timezones import valid_zone, zone_choices
@@ -69,3 +74,135 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password.", code="wrong_password")
         return password
+
+
+class SafetyForm(forms.Form):
+    """
+    The safety check (/safety/): dated treatments and where, what is true
+    today and where, ongoing conditions, and the tools the person owns.
+    Fields are made from catalogue.safety's conditions, so the form and the
+    rules can never name different things.
+    """
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        zone_errors = {
+            "invalid_choice": "“%(value)s” is not an area we know: choose from the list."
+        }
+        for condition in safety.ZONED:
+            label = safety.Condition(condition).label
+            self.fields[f"{condition}_zones"] = forms.MultipleChoiceField(
+                label=f"{label}: where?",
+                choices=Zone.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages=zone_errors,
+            )
+            if condition in safety.TIME_BOUND:
+                self.fields[f"{condition}_on"] = forms.DateField(
+                    label=f"{label}: on which day?",
+                    required=False,
+                    widget=forms.DateInput(attrs={"type": "date", "max": today.isoformat()}),
+                    error_messages={
+                        "invalid": "That is not a day on the calendar: give it as "
+                        "year-month-day, such as 2025-03-01."
+                    },
+                )
+        for condition in safety.ONGOING:
+            self.fields[condition] = forms.BooleanField(
+                label=safety.Condition(condition).label, required=False
+            )
+        self.fields["tools"] = forms.MultipleChoiceField(
+            label="The tools you own, besides your hands",
+            choices=[choice for choice in Tool.choices if choice[0] != Tool.HANDS],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": "“%(value)s” is not a tool we know."},
+        )
+
+    def sections(self) -> list[dict]:
+        """The questions in the page's order: each condition with its fields,
+        open when it holds an answer or an error."""
+
+        def item(condition: str) -> dict:
+            names = [name for name in self.fields if name.startswith(f"{condition}_")]
+            fields = [self[name] for name in names]
+            answered = any(field.value() for field in fields) or any(
+                name in self.errors for name in names
+            )
+            return {"label": safety.Condition(condition).label, "fields": fields, "open": answered}
+
+        return [
+            {
+                "title": "Treatments and healing",
+                "intro": "With the day it happened: each is left out for a while after it.",
+                "items": [item(condition) for condition in safety.TIME_BOUND],
+            },
+            {
+                "title": "Today",
+                "intro": "Where your skin needs leaving alone today.",
+                "items": [item(condition) for condition in safety.CURRENT_ZONED],
+            },
+            {
+                "title": "Your health",
+                "intro": "Tick whatever applies to you.",
+                "fields": [self[condition] for condition in safety.ONGOING],
+            },
+            {
+                "title": "Your tools",
+                "intro": "Steps for a tool you do not own are done with your hands instead, "
+                "or left out when there is no hands version.",
+                "fields": [self["tools"]],
+            },
+        ]
+
+    @classmethod
+    def initial_for(cls, answers: safety.Answers) -> dict:
+        initial = {"tools": sorted(answers.tools - {Tool.HANDS}) if answers.tools else []}
+        for answer in answers.answers:
+            if answer.condition in safety.ZONED:
+                initial[f"{answer.condition}_zones"] = sorted(answer.zones)
+                if answer.on:
+                    initial[f"{answer.condition}_on"] = answer.on
+            else:
+                initial[answer.condition] = True
+        return initial
+
+    def clean(self) -> dict:
+        data = super().clean()
+        oldest = self.today - timedelta(days=safety.OLDEST_ANSWER_DAYS)
+        for condition in safety.TIME_BOUND:
+            zones, on = data.get(f"{condition}_zones"), data.get(f"{condition}_on")
+            if f"{condition}_on" in self.errors or f"{condition}_zones" in self.errors:
+                continue
+            if on and on > self.today:
+                self.add_error(
+                    f"{condition}_on", "That day is in the future: give the day it happened."
+                )
+            elif on and on < oldest:
+                self.add_error(
+                    f"{condition}_on",
+                    "That is more than a year ago: it no longer changes your routines, "
+                    "so leave it empty.",
+                )
+            elif zones and not on:
+                self.add_error(
+                    f"{condition}_on", "On which day? The date says how long to leave it out."
+                )
+            elif on and not zones:
+                self.add_error(f"{condition}_zones", "Where? Choose the areas it concerns.")
+        return data
+
+    def answers(self) -> safety.Answers:
+        data = self.cleaned_data
+        given = []
+        for condition in safety.Condition.values:
+            if condition in safety.ZONED:
+                if zones := data.get(f"{condition}_zones"):
+                    given.append(
+                        safety.Answer(condition, frozenset(zones), data.get(f"{condition}_on"))
+                    )
+            elif data.get(condition):
+                given.append(safety.Answer(condition))
+        return safety.Answers(tuple(given), frozenset(data["tools"]) | {Tool.HANDS})

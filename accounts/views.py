@@ -1,27 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from accounts.throttling import may_send_reset_mail
 from accounts.timezones import ZONE_COOKIE, valid_zone
+from catalogue import safety
 from catalogue.models import Routine
+from facerouting.redirects import local_path
 from practice.models import PracticeSession
 
-from .forms import DeleteAccountForm, SignupForm, TimezoneForm
+from .forms import DeleteAccountForm, SafetyForm, SignupForm, TimezoneForm
 from .models import Profile
+from .safety import answers_for, save_answers
 
 
 def _safe_next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return ""
+    """The page to go on to after signing up, if it is one of this site's; else ""."""
+    return local_path(request.POST.get("next") or request.GET.get("next", ""), default="")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -74,5 +74,47 @@ def delete_account(request: HttpRequest) -> HttpResponse:
             "form": form,
             "session_count": PracticeSession.objects.filter(user=request.user).count(),
             "routine_count": Routine.objects.owned_by(request.user).count(),
+        },
+    )
+
+
+class LimitedPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, sending mail only within the hourly limits."""
+
+    def form_valid(self, form) -> HttpResponse:
+        if may_send_reset_mail(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        # Past a limit, the same "check your email" page as always: anything
+        # else would tell a stranger that the address was asked for lately.
+        return HttpResponseRedirect(self.get_success_url())
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def safety_check(request: HttpRequest) -> HttpResponse:
+    """The safety check, for members and guests alike, and the table of its rules."""
+    today = timezone.localdate()
+    form = SafetyForm(
+        request.POST if request.method == "POST" else None,
+        today=today,
+        initial=SafetyForm.initial_for(answers_for(request)),
+    )
+    if request.method == "POST" and form.is_valid():
+        save_answers(request, form.answers())
+        messages.success(
+            request,
+            "Saved. Every routine now leaves out what you told us to avoid, and says why.",
+        )
+        return redirect(_safe_next(request) or "safety")
+    return render(
+        request,
+        "accounts/safety.html",
+        {
+            "form": form,
+            "next": _safe_next(request),
+            "rules": safety.RULES,
+            "tool_rules": safety.TOOL_RULES,
+            "time_bound": safety.TIME_BOUND,
+            "current": safety.CURRENT_ZONED,
+            "ongoing": safety.ONGOING,
         },
     )

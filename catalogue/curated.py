@@ -27,14 +27,19 @@ Shapes:
 from .models import Direction, Goal, Pressure, Side, Tool, Zone
 
 # Shared by every technique: each one touches the face and neck.
+# The safety check's rules (catalogue/safety.py) quote these words: reword
+# them together.
 COMMON_CAUTIONS = (
-    "Skip any area that is still healing. If you have had facial surgery or injectables, such as "
-    "fillers or botulinum toxin, in recent weeks, ask your clinician when it is safe to start. Do "
-    "not work over an active acne, rosacea or eczema flare, broken or sunburnt skin, or any "
-    "infection such as a cold sore. If lymph nodes in your neck or under your jaw are swollen or "
-    "painful, see a doctor instead of massaging them. If you have heart failure, a clotting "
-    "problem or a thyroid condition, ask a doctor before doing lymphatic work on the neck. Never "
-    "press on the front of the throat."
+    "Skip any area that is still healing, including a new piercing, for at least six weeks. "
+    "After fillers or botulinum toxin, do not massage the treated areas for two weeks; after a "
+    "peel, laser or microneedling, leave the treated skin alone for two weeks; after facial "
+    "surgery, wait at least six weeks and ask your surgeon when it is safe to start. Do not work "
+    "over an active acne, rosacea or eczema flare, broken or sunburnt skin, or any infection "
+    "such as a cold sore. If lymph nodes in your neck or under your jaw are swollen or painful, "
+    "see a doctor instead of massaging them. If you have a clotting problem or take blood "
+    "thinners, keep to light pressure: firmer strokes bruise. If you have heart failure or "
+    "another heart condition, or a thyroid condition, ask a doctor before doing lymphatic work "
+    "on the neck. Never press on the front of the throat."
 )
 
 TECHNIQUES = [
@@ -83,7 +88,8 @@ TECHNIQUES = [
             COMMON_CAUTIONS
             + " Keep the stone nearly flat and the pressure light: bruising, tiny red dots or "
             "redness that lasts more than an hour mean you pressed too hard. Wash the stone "
-            "after each use, do not share it, and stop using it if it chips."
+            "after each use, do not share it, and stop using it if it chips. Do not improvise "
+            "with a sharp-edged or makeshift tool: without a stone, use your flat fingers."
         ),
     },
     {
@@ -151,7 +157,33 @@ TECHNIQUES = [
         "cautions": (
             COMMON_CAUTIONS
             + " Keep the roller cool, not frozen, and never roll over the eyelids. Clean it after "
-            "each use and stop using it if the frame is loose or the stone is chipped."
+            "each use and stop using it if the frame is loose or the stone is chipped. Do not "
+            "improvise with another object: without a roller, use your fingertips."
+        ),
+    },
+    {
+        "slug": "microcurrent",
+        "name": "Microcurrent",
+        "summary": (
+            "A handheld device that passes a faint current through the skin, glided slowly over "
+            "conductive gel zone by zone and held still at the end of each glide, the way device "
+            "apps beep to move on. Offered only to people who own a device."
+        ),
+        "pressure": Pressure.LIGHT,
+        "tool": Tool.MICROCURRENT,
+        "evidence_note": (
+            "Microcurrent can give an instant, temporary lift: the face may look a little firmer "
+            "for a few hours. Claims of longer-term lifting or more collagen rest mostly on small "
+            "studies run or paid for by the devices' makers, without independent confirmation. "
+            "It cannot remove fat or permanently reshape the face."
+        ),
+        "cautions": (
+            COMMON_CAUTIONS
+            + " Never use a microcurrent device if you have a pacemaker or another implanted "
+            "electronic device, if you are pregnant, if you have epilepsy, over metal implants, "
+            "or if you have active cancer. Use only a device made for the face, as its maker "
+            "directs, always over a layer of conductive gel, and keep it off the eyelids and the "
+            "front of the throat."
         ),
     },
 ]
@@ -1173,7 +1205,7 @@ STEPS = [
         "title": "Roller: down the neck",
         "zone": Zone.NECK,
         "direction": Direction.DOWNWARD,
-        "side": Side.BOTH,
+        "side": Side.IN_TURN,
         "pressure": Pressure.LIGHT,
         "duration_seconds": 40,
         "stroke_count": 6,
@@ -1191,7 +1223,7 @@ STEPS = [
         "title": "Roller: jawline",
         "zone": Zone.JAW,
         "direction": Direction.OUTWARD,
-        "side": Side.BOTH,
+        "side": Side.IN_TURN,
         "pressure": Pressure.LIGHT,
         "duration_seconds": 30,
         "stroke_count": 6,
@@ -1225,7 +1257,7 @@ STEPS = [
         "title": "Roller: cheeks out to the ears",
         "zone": Zone.CHEEKS,
         "direction": Direction.OUTWARD,
-        "side": Side.BOTH,
+        "side": Side.IN_TURN,
         "pressure": Pressure.LIGHT,
         "duration_seconds": 40,
         "stroke_count": 8,
@@ -1243,7 +1275,7 @@ STEPS = [
         "title": "Roller: under the eyes",
         "zone": Zone.UNDER_EYE,
         "direction": Direction.OUTWARD,
-        "side": Side.BOTH,
+        "side": Side.IN_TURN,
         "pressure": Pressure.FEATHER,
         "duration_seconds": 30,
         "stroke_count": 5,
@@ -1260,7 +1292,7 @@ STEPS = [
         "title": "Roller: forehead up and out",
         "zone": Zone.FOREHEAD,
         "direction": Direction.OUTWARD,
-        "side": Side.BOTH,
+        "side": Side.IN_TURN,
         "pressure": Pressure.LIGHT,
         "duration_seconds": 30,
         "stroke_count": 6,
@@ -1288,6 +1320,96 @@ STEPS = [
         "cue": "Rest the cool stone on each temple and breathe out slowly.",
     },
 ]
+
+# --- Microcurrent: glide, then hold, zone by zone, over conductive gel ---
+MICROCURRENT_STEPS = [
+    {
+        "slug": "micro-prep-gel",
+        "technique": "microcurrent",
+        "title": "Prep: gel and device",
+        "zone": Zone.WHOLE_FACE,
+        "direction": Direction.STILL,
+        "side": Side.BOTH,
+        "pressure": Pressure.LIGHT,
+        "duration_seconds": 45,
+        "stroke_count": None,
+        "instruction": (
+            "Wash and dry your face, then spread a generous layer of conductive gel over the "
+            "jaw, cheeks and forehead. Switch the device on at its lowest level. The gel must "
+            "stay wet: add more wherever the device starts to drag."
+        ),
+        "cue": "Spread the gel, then switch the device on at its lowest level.",
+    },
+    {
+        "slug": "micro-jaw-glide",
+        "technique": "microcurrent",
+        "title": "Microcurrent: jawline glide and hold",
+        "zone": Zone.JAW,
+        "direction": Direction.OUTWARD,
+        "side": Side.IN_TURN,
+        "pressure": Pressure.LIGHT,
+        "duration_seconds": 60,
+        "stroke_count": 10,
+        "instruction": (
+            "Rest the device flat on the gel at the chin. Glide slowly along the jawline to just "
+            "below the ear, hold it still there for a count of three, then lift and start again. "
+            "Do 5 glides on one side, then 5 on the other, each time the player moves you on."
+        ),
+        "cue": "Chin to ear along the jaw: glide, then hold for three.",
+    },
+    {
+        "slug": "micro-cheek-glide",
+        "technique": "microcurrent",
+        "title": "Microcurrent: cheek glide and hold",
+        "zone": Zone.CHEEKS,
+        "direction": Direction.UPWARD,
+        "side": Side.IN_TURN,
+        "pressure": Pressure.LIGHT,
+        "duration_seconds": 60,
+        "stroke_count": 10,
+        "instruction": (
+            "Start beside the corner of the mouth and glide up and out across the cheek to the "
+            "top of the ear, keeping the device flat. Hold it still at the ear for a count of "
+            "three. Do 5 glides on one side, then 5 on the other."
+        ),
+        "cue": "From the mouth up to the ear: glide, then hold for three.",
+    },
+    {
+        "slug": "micro-forehead-glide",
+        "technique": "microcurrent",
+        "title": "Microcurrent: forehead glide and hold",
+        "zone": Zone.FOREHEAD,
+        "direction": Direction.UPWARD,
+        "side": Side.IN_TURN,
+        "pressure": Pressure.LIGHT,
+        "duration_seconds": 48,
+        "stroke_count": 8,
+        "instruction": (
+            "Place the device just above one brow and glide straight up to the hairline, then "
+            "hold it still for a count of three. Keep well away from the eyelids. Do 4 glides "
+            "on one side, then 4 on the other."
+        ),
+        "cue": "Brow to hairline: glide up, then hold for three.",
+    },
+    {
+        "slug": "micro-brow-hold",
+        "technique": "microcurrent",
+        "title": "Microcurrent: brow tail hold",
+        "zone": Zone.BROW,
+        "direction": Direction.PRESS,
+        "side": Side.IN_TURN,
+        "pressure": Pressure.LIGHT,
+        "duration_seconds": 30,
+        "stroke_count": 6,
+        "instruction": (
+            "Rest the device on the gel just above the tail of one brow and hold it still, "
+            "without pressing. Hold 3 times on each side, moving on each time the player "
+            "says so. Then switch the device off and wipe away the gel."
+        ),
+        "cue": "Above the tail of the brow: hold still, three times each side.",
+    },
+]
+STEPS += MICROCURRENT_STEPS
 
 ROUTINES = [
     {
@@ -1450,6 +1572,24 @@ ROUTINES = [
             "massage-temple-circles",
             "massage-ear-squeeze",
             "yoga-soft-face-check",
+        ],
+    },
+    {
+        "slug": "microcurrent-lift",
+        "title": "Microcurrent lift",
+        "goal": Goal.SCULPT,
+        "description": (
+            "Four minutes with a handheld microcurrent device: glide and hold along the jaw, "
+            "cheeks, forehead and brows, paced step by step. Expect an instant lift that fades "
+            "within hours; it does not remove fat or permanently reshape the face. Offered only "
+            "to people who say in the safety check that they own a device."
+        ),
+        "steps": [
+            "micro-prep-gel",
+            "micro-jaw-glide",
+            "micro-cheek-glide",
+            "micro-forehead-glide",
+            "micro-brow-hold",
         ],
     },
 ]

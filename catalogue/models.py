@@ -1,6 +1,8 @@
+from collections.abc import Iterable
 from functools import cached_property
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -28,6 +30,9 @@ class Tool(models.TextChoices):
     HANDS = "hands", "Hands"
     GUA_SHA = "gua_sha", "Gua sha stone"
     ROLLER = "roller", "Face roller"
+    # A handheld microcurrent device: its routine is offered only to people
+    # who say they own one (catalogue/safety.py).
+    MICROCURRENT = "micro", "Microcurrent device"
 
 
 class Zone(models.TextChoices):
@@ -65,6 +70,9 @@ class Side(models.TextChoices):
     BOTH = "both", "Both sides"
     LEFT = "left", "Left side"
     RIGHT = "right", "Right side"
+    # One side, then the other in the same step (one tool, one hand): the
+    # player says "switch sides" half-way. Five letters: the column's width.
+    IN_TURN = "turns", "One side, then the other"
 
 
 class Goal(models.TextChoices):
@@ -244,13 +252,23 @@ class Routine(models.Model):
         or collarbone step: fluid is then pushed toward nodes not yet opened.
         Reads the (prefetched) steps with their techniques.
         """
-        for routine_step in self.routine_steps.all():
-            step = routine_step.step
+        steps = (routine_step.step for routine_step in self.routine_steps.all())
+        return self.first_step_draining_before_the_neck(steps) is not None
+
+    @staticmethod
+    def first_step_draining_before_the_neck(steps: Iterable[Step]) -> Step | None:
+        """
+        The drainage-order rule over `steps` in the order they would play:
+        the first lymphatic-drainage step on the face that comes before any
+        neck or collarbone step, or None when the order is sound. Separate
+        from the stored steps so the admin can judge an order before saving it.
+        """
+        for step in steps:
             if step.zone in OPENING_ZONES:
-                return False
+                return None
             if step.technique.slug == LYMPHATIC_DRAINAGE_SLUG:
-                return True
-        return False
+                return step
+        return None
 
 
 class RoutineStep(models.Model):
@@ -291,3 +309,96 @@ class RoutineStep(models.Model):
     @property
     def duration_seconds(self) -> int:
         return self.duration_override or self.step.duration_seconds
+
+
+# --- Programs: a plan of several weeks, one routine (or a rest) per day ---
+
+
+class ProgramQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Published programs for everyone; staff also see drafts, to preview them."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def with_day_counts(self):
+        """Annotate each program with its number of days and of practice (non-rest) days."""
+        return self.annotate(
+            day_count=models.Count("days"),
+            session_count=models.Count("days", filter=models.Q(days__routine__isnull=False)),
+        )
+
+
+class Program(models.Model):
+    """An ordered list of days, each a curated routine or a rest day.
+
+    Members join it in practice/ (practice/programs.py); joining snapshots
+    the days, so a curator's later edit never changes a plan under way.
+    """
+
+    title = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    goal = models.CharField(max_length=12, choices=Goal)
+    description = models.TextField(help_text="What the plan asks, week by week, in plain words.")
+    evidence_note = models.TextField(
+        help_text="What the evidence supports, taken from its techniques' evidence notes."
+    )
+    is_published = models.BooleanField(
+        "published", default=False, help_text="Shown to everyone, and open to join."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        # The page lives in practice/, beside Join; this is only its name.
+        return reverse("practice:program_detail", args=[self.slug])
+
+
+class ProgramDay(models.Model):
+    """One day of a program: a curated routine, or a rest day when `routine` is empty."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="days")
+    position = models.PositiveSmallIntegerField(default=0)
+    routine = models.ForeignKey(
+        Routine,
+        # A routine a program still uses cannot be deleted: the plan would
+        # silently lose a day. Unpublishing it shows the day as unavailable.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="program_days",
+        limit_choices_to={"owner__isnull": True},
+        help_text="Leave empty for a rest day.",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            # One day per place: the program page and the snapshot taken on
+            # joining both read the days in this order.
+            models.UniqueConstraint(
+                fields=["program", "position"], name="unique_position_per_program"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.routine.title if self.routine_id else 'Rest day'}"
+
+    @property
+    def is_rest(self) -> bool:
+        return self.routine_id is None
+
+    def clean(self) -> None:
+        if self.routine_id and self.routine.owner_id is not None:
+            raise ValidationError({"routine": "Programs use curated routines only."})

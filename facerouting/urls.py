@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from facerouting import health
 
 admin.site.site_header = "Facerouting curation"
@@ -11,6 +12,8 @@ urlpatterns = [
     path("", include("catalogue.urls")),
     path("", include("practice.urls")),
     path("accounts/", include("accounts.urls")),
+    # The safety check, for members and guests: accounts/ keeps the answers.
+    path("safety/", accounts_views.safety_check, name="safety"),
     path("admin/", admin.site.urls),
     path("healthz/", health.healthz, name="healthz"),
 ]

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from accounts.models import SafetyCheck
+
 from .history import StepRow, step_rows
 from .models import PracticeSession
 
@@ -44,6 +46,8 @@ CSV_HEADER = [
     "step_started_at",
     "step_ended_at",
     "step_outcome",
+    # Why the safety check left a step out at start (catalogue/safety.py).
+    "step_left_out_because",
 ]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -127,6 +131,7 @@ def csv_lines(user, zone: ZoneInfo) -> Iterator[str]:
                 step["started_at"],
                 step["ended_at"],
                 step["outcome"],
+                " ".join(step.get("reasons") or ()),
             ]
             yield writer.writerow([neutralise(cell) for cell in cells])
 
@@ -137,6 +142,10 @@ def json_chunks(user, zone: ZoneInfo, *, now: datetime) -> Iterator[str]:
         "exported_at": _time(now, zone),
         "username": user.get_username(),
         "time_zone": zone.key,
+        # What they told the safety check, as they gave it (accounts.SafetyCheck).
+        "safety_check": SafetyCheck.objects.filter(user=user)
+        .values_list("answers", flat=True)
+        .first(),
     }
     yield json.dumps(head)[:-1] + ', "sessions": [\n'
     separator = ""

@@ -1,12 +1,15 @@
 """What a person did: practice sessions and their step logs, kept as they happened."""
 
+import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Profile
 from catalogue.models import Routine
 
 ABANDONED_AFTER = timedelta(hours=6)
@@ -36,6 +39,67 @@ ABANDONED = "abandoned"
 
 
 class PracticeSessionQuerySet(models.QuerySet):
+    """
+    Sessions, and the one door every write to them goes through.
+
+    The history page caches a person's figures under the version
+    practice/stats.py works out from their Profile.practice_changed_at (or,
+    before they have a profile, from their sessions' updated_at), and each
+    finished entry of its list under the session's updated_at. So every write
+    that can change what a person's history shows sets updated_at and notes
+    the change on the owner's profile, in the same transaction: update()
+    (update_practice), delete() and bulk_create() here, save() and delete()
+    on PracticeSession. Nothing else announces it; there are no signals.
+
+    The owners are noted first, before the write, while this queryset still
+    finds the rows (an update may change what it filters on: the revision,
+    the owner). The note and the write commit together, so no one reads the
+    new version with the old figures; a write that then finds nothing to
+    change costs its owner one recomputation of their figures, never a stale
+    one. Always the profile first, then the sessions: one lock order. Inside
+    a caller's transaction (the player's controls) the door adds no savepoint,
+    only the one UPDATE of the note: an error rolls back the caller's whole
+    transaction anyway.
+
+    Not covered, because nothing the history shows depends on them: deleting
+    a user (their sessions and their profile go together), and deleting a
+    routine (sessions keep the title they recorded; the database only
+    forgets which routine it was).
+    """
+
+    def update_practice(self, **changes) -> int:
+        """Write `changes` to these sessions: a change of their owners' practice."""
+        with transaction.atomic(savepoint=False):
+            # Claiming a guest's sessions names their new owner in the changes.
+            Profile.objects.note_practice_changed(self.values("user"), changes.get("user"))
+            return super().update(**changes, updated_at=timezone.now())
+
+    update_practice.alters_data = True
+
+    def update(self, **changes) -> int:
+        # A plain update() would skip auto_now and the note, and the history
+        # would show stale figures: it is the same door under Django's name
+        # (which bulk_update() and related managers call too).
+        return self.update_practice(**changes)
+
+    update.alters_data = True
+
+    def delete(self):
+        with transaction.atomic(savepoint=False):
+            Profile.objects.note_practice_changed(self.values("user"))
+            return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        with transaction.atomic(savepoint=False):
+            Profile.objects.note_practice_changed(*{session.user_id for session in objs})
+            return super().bulk_create(objs, *args, **kwargs)
+
+    bulk_create.alters_data = True
+
     def finished(self):
         return self.filter(status=SessionStatus.FINISHED)
 
@@ -78,6 +142,10 @@ class PracticeSession(models.Model):
     )
     routine_title = models.CharField(max_length=100)
     steps = models.JSONField(help_text="The routine's steps as they were at start.")
+    # The routine's steps the safety check left out at start, each snapshot
+    # with its "reasons" and its "routine_position": never played; each has a
+    # step log "left out for safety" after the played steps' positions.
+    left_out = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=SessionStatus, default=SessionStatus.READY)
     position = models.PositiveSmallIntegerField(default=0)
     deadline = models.DateTimeField(null=True, blank=True)
@@ -94,8 +162,8 @@ class PracticeSession(models.Model):
     notes = models.TextField(blank=True, max_length=2000)
     # Any change at all, including notes and ratings: the history page caches
     # this session's entry under it, and its insights under the newest of a
-    # user's until their profile notes changes (practice/stats.py).
-    # Queryset updates set it themselves (practice/player.py).
+    # user's until their profile notes changes (practice/stats.py). Every
+    # write sets it, updates too (PracticeSessionQuerySet).
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PracticeSessionQuerySet.as_manager()
@@ -159,8 +227,29 @@ class PracticeSession(models.Model):
     def __str__(self) -> str:
         return f"{self.routine_title} ({self.created_at:%Y-%m-%d %H:%M})"
 
+    def save(self, **kwargs) -> None:
+        """Save, and note the change on the owner's profile (see PracticeSessionQuerySet)."""
+        if (fields := kwargs.get("update_fields")) is not None:
+            # The history's entry for this session is cached under updated_at.
+            kwargs["update_fields"] = {*fields, "updated_at"}
+        with transaction.atomic(savepoint=False):
+            owners = [self.user_id]
+            if not self._state.adding:
+                # Given to someone else (the admin can): the owner it had changes too.
+                owners.append(PracticeSession.objects.filter(pk=self.pk).values("user"))
+            Profile.objects.note_practice_changed(*owners)
+            super().save(**kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("practice:player", args=[self.pk])
+
+    def delete(self, **kwargs):
+        """Delete, with its step log, and note the change on the owner's profile."""
+        with transaction.atomic(savepoint=False):
+            Profile.objects.note_practice_changed(
+                PracticeSession.objects.filter(pk=self.pk).values("user")
+            )
+            return super().delete(**kwargs)
 
     @property
     def step_count(self) -> int:
@@ -219,6 +308,9 @@ class PracticeSession(models.Model):
 class StepOutcome(models.TextChoices):
     DONE = "done", "Done"
     SKIPPED = "skipped", "Skipped"
+    # Not the person's choice: the safety check left the step out at start
+    # (catalogue/safety.py). Never counted as skipped.
+    LEFT_OUT = "left_out", "Left out for safety"
 
 
 class StepLog(models.Model):
@@ -242,3 +334,188 @@ class StepLog(models.Model):
 
     def __str__(self) -> str:
         return f"Step {self.position + 1}: {self.outcome or 'in progress'}"
+
+
+# --- Programs: a member's run through a plan, and the days they did ---
+
+
+class EnrolmentStatus(models.TextChoices):
+    ACTIVE = "active", "Under way"
+    LEFT = "left", "Left"
+    COMPLETED = "completed", "Completed"
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=EnrolmentStatus.ACTIVE)
+
+    def of(self, user):
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+
+class Enrolment(models.Model):
+    """
+    One member's run through a program. The days are a snapshot taken on
+    joining ({"routine": id or None for a rest, "title": ...}), so a curator's
+    later edit never changes a plan under way; what was done is kept in
+    CompletedDay rows. Leaving ends the run; joining again starts a new one,
+    and the old run stays as it was.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    # Kept when the program is deleted: the run stays in history by its title.
+    program = models.ForeignKey(
+        "catalogue.Program",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+    )
+    program_title = models.CharField(max_length=100)
+    days = models.JSONField(help_text="The program's days as they were on joining.")
+    status = models.CharField(
+        max_length=10, choices=EnrolmentStatus, default=EnrolmentStatus.ACTIVE
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    # The member's local date on joining: day 1 is due from then.
+    started_on = models.DateField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            # Home, the program pages, the reminder feed and finishing a
+            # session: a member's active enrolments. Not partial: SQLite
+            # cannot match a partial index against a bound status parameter.
+            models.Index(fields=["user", "status"], name="enrolment_user_status"),
+        ]
+        constraints = [
+            # Join: one run under way per member and program; ended runs
+            # (left or completed) stay beside it in history.
+            models.UniqueConstraint(
+                fields=["user", "program"],
+                condition=models.Q(status="active"),
+                name="one_active_enrolment_per_program",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="active", ended_at__isnull=True)
+                | (~models.Q(status="active") & models.Q(ended_at__isnull=False)),
+                name="enrolment_ended_unless_active",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.program_title} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("practice:run_detail", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == EnrolmentStatus.ACTIVE
+
+
+class CompletedDay(models.Model):
+    """A program day done: its routine finished on `completed_on`, the member's local date."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="completed_days"
+    )
+    position = models.PositiveSmallIntegerField(help_text="The day's place in the plan, from 1.")
+    completed_on = models.DateField()
+    completed_at = models.DateTimeField()
+    # The session that did it; the day stays done if that session is deleted.
+    session = models.ForeignKey(
+        PracticeSession,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="completed_program_days",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            # Each day of a run is done once: the plan and its "8 of 30"
+            # read one row per day.
+            models.UniqueConstraint(
+                fields=["enrolment", "position"], name="unique_completed_day_per_position"
+            ),
+            # One day of the plan per local calendar day, however often the
+            # member practises: recording a finish looks for today's row.
+            models.UniqueConstraint(
+                fields=["enrolment", "completed_on"], name="unique_completed_day_per_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Day {self.position} done on {self.completed_on}"
+
+
+# --- Reminders: a private calendar feed, one per member ---
+
+
+class Weekday(models.TextChoices):
+    """iCalendar's weekday codes (RFC 5545 BYDAY), Monday first."""
+
+    MO = "MO", "Monday"
+    TU = "TU", "Tuesday"
+    WE = "WE", "Wednesday"
+    TH = "TH", "Thursday"
+    FR = "FR", "Friday"
+    SA = "SA", "Saturday"
+    SU = "SU", "Sunday"
+
+
+def new_feed_token() -> str:
+    """A long random key: the feed's URL is its only credential."""
+    return secrets.token_urlsafe(32)
+
+
+def validate_weekdays(value: str) -> None:
+    unknown = [code for code in value.split(",") if code and code not in Weekday.values]
+    if unknown:
+        raise ValidationError(
+            "%(codes)s: not a weekday. Use MO, TU, WE, TH, FR, SA, SU.",
+            params={"codes": ", ".join(unknown)},
+            code="unknown_weekday",
+        )
+
+
+class Reminder(models.Model):
+    """When a member wants their calendar to remind them, and the key to their feed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder"
+    )
+    time_of_day = models.TimeField(help_text="Local time, in the member's time zone.")
+    weekdays = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[validate_weekdays],
+        help_text="Comma-separated iCalendar codes (MO,WE,FR); empty for every day.",
+    )
+    token = models.CharField(max_length=64, default=new_feed_token, editable=False)
+    # The feed's first occurrence: the member's local date when they last saved.
+    starts_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            # The feed finds its member by this token alone, with no login.
+            models.UniqueConstraint(fields=["token"], name="unique_reminder_token"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.time_of_day:%H:%M}"
+
+    @property
+    def weekday_codes(self) -> list[str]:
+        """The chosen days in week order; empty means every day."""
+        chosen = set(self.weekdays.split(",")) - {""}
+        return [code for code in Weekday.values if code in chosen]

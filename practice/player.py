@@ -8,6 +8,11 @@ moved on and changes nothing; the caller simply shows the current state.
 Session and step-log writes share one transaction, so a step is never half
 logged, and the (session, position) unique constraint backs the log.
 
+That UPDATE goes through the sessions' one door for writes
+(PracticeSessionQuerySet.update_practice), which also sets updated_at and
+notes the change on the owner's profile in the same transaction, so that the
+history never shows figures from before it.
+
 Every function takes `now` so tests can drive the clock.
 """
 
@@ -16,8 +21,8 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Profile
-from catalogue.models import Routine, RoutineStep
+from catalogue.models import Routine, RoutineStep, Step
+from catalogue.safety import AdaptedRoutine, Answers, adapt_routine
 
 from .models import (
     GUEST_TOKEN_SESSION_KEY,
@@ -39,62 +44,106 @@ class EmptyRoutineError(ValueError):
     """A routine without steps cannot be practised."""
 
 
+class NotOfferedTodayError(ValueError):
+    """The safety check leaves out every step of the routine today."""
+
+    def __init__(self, adapted: AdaptedRoutine):
+        super().__init__("Every step is left out for safety today.")
+        self.adapted = adapted
+
+
+def _routine_steps(routine: Routine) -> list[RoutineStep]:
+    return list(RoutineStep.objects.filter(routine=routine).select_related("step__technique"))
+
+
+def snapshot_step(step: Step, duration_seconds: int) -> dict:
+    """One step as plain data, frozen into the session at start."""
+    return {
+        "title": step.title,
+        "technique": step.technique.name,
+        "zone": step.zone,
+        "zone_label": step.get_zone_display(),
+        "direction": step.direction,
+        "direction_label": step.get_direction_display(),
+        "side": step.side,
+        "side_label": step.get_side_display(),
+        "pressure": step.pressure,
+        "pressure_label": step.get_pressure_display(),
+        "stroke_count": step.stroke_count,
+        "instruction": step.instruction,
+        "cue": step.cue,
+        "duration_seconds": duration_seconds,
+    }
+
+
 def snapshot_steps(routine: Routine) -> list[dict]:
-    """The routine's steps as plain data, frozen into the session at start."""
-    routine_steps = RoutineStep.objects.filter(routine=routine).select_related("step__technique")
-    return [
-        {
-            "title": rs.step.title,
-            "technique": rs.step.technique.name,
-            "zone": rs.step.zone,
-            "zone_label": rs.step.get_zone_display(),
-            "direction": rs.step.direction,
-            "direction_label": rs.step.get_direction_display(),
-            "side": rs.step.side,
-            "side_label": rs.step.get_side_display(),
-            "pressure": rs.step.pressure,
-            "pressure_label": rs.step.get_pressure_display(),
-            "stroke_count": rs.step.stroke_count,
-            "instruction": rs.step.instruction,
-            "cue": rs.step.cue,
-            "duration_seconds": rs.duration_seconds,
-        }
-        for rs in routine_steps
-    ]
+    """The routine's steps as written, as plain data."""
+    return [snapshot_step(rs.step, rs.duration_seconds) for rs in _routine_steps(routine)]
 
 
+@transaction.atomic
 def start_session(
-    routine: Routine, *, user=None, guest_token: str = "", now: datetime | None = None
+    routine: Routine,
+    *,
+    user=None,
+    guest_token: str = "",
+    answers: Answers | None = None,
+    now: datetime | None = None,
 ) -> PracticeSession:
-    """A new session of `routine`, ready for its Start button."""
-    steps = snapshot_steps(routine)
-    if not steps:
-        raise EmptyRoutineError(f"{routine} has no steps.")
+    """
+    A new session of `routine` adapted to the person's safety `answers` on
+    their local today, ready for its Start button. The snapshot holds the
+    steps to play (a hands alternative in place of a tool they do not own);
+    the steps left out are kept beside it with their reasons and logged as
+    left out for safety, in the same transaction.
+    """
     now = now or timezone.now()
-    return PracticeSession.objects.create(
+    routine_steps = _routine_steps(routine)
+    if not routine_steps:
+        raise EmptyRoutineError(f"{routine} has no steps.")
+    adapted = adapt_routine(routine_steps, answers or Answers(), timezone.localdate(now))
+    if not adapted.is_offered:
+        raise NotOfferedTodayError(adapted)
+    steps = [snapshot_step(step, seconds) for _, step, seconds in adapted.played]
+    left_out = [
+        {
+            **snapshot_step(rs.step, rs.duration_seconds),
+            "reasons": list(reasons),
+            "routine_position": routine_steps.index(rs) + 1,
+        }
+        for rs, reasons in adapted.left_out
+    ]
+    session = PracticeSession.objects.create(
         user=user if user and user.is_authenticated else None,
         guest_token="" if user and user.is_authenticated else guest_token,
         routine=routine,
         routine_title=routine.title,
         steps=steps,
+        left_out=left_out,
         created_at=now,
         last_activity_at=now,
     )
+    StepLog.objects.bulk_create(
+        StepLog(
+            session=session,
+            position=len(steps) + number,
+            started_at=now,
+            ended_at=now,
+            outcome=StepOutcome.LEFT_OUT,
+        )
+        for number in range(len(left_out))
+    )
+    return session
 
 
 def _apply(session: PracticeSession, position: int, allowed: set, changes: dict, now) -> bool:
     """Write `changes` if the session is still where this request saw it."""
     if session.position != position or session.status not in allowed:
         return False
-    changes = {
-        **changes,
-        "revision": session.revision + 1,
-        "last_activity_at": now,
-        "updated_at": timezone.now(),
-    }
+    changes = {**changes, "revision": session.revision + 1, "last_activity_at": now}
     applied = PracticeSession.objects.filter(
         pk=session.pk, revision=session.revision, position=position
-    ).update(**changes)
+    ).update_practice(**changes)
     if not applied:
         session.refresh_from_db()
         return False
@@ -276,21 +325,17 @@ def finish(
     if not _apply(session, position, OPEN, changes, now):
         return False
     _end_step_log(session, position, outcome, now)
-    Profile.objects.note_practice_changed(session.user_id)
+    # It may complete today's day of the member's programs.
+    from practice.programs import record_finished
+
+    record_finished(session)
     return True
-
-
-def note_practice_changed(sender, instance: PracticeSession, **kwargs) -> None:
-    """Saving or deleting a session (an edit, a deletion, the admin) changes the practice."""
-    Profile.objects.note_practice_changed(instance.user_id)
 
 
 def claim_guest_sessions(sender, request, user, **kwargs) -> None:
     """On login or signup, move this browser's guest sessions to the account."""
     token = request.session.get(GUEST_TOKEN_SESSION_KEY)
     if token:
-        claimed = PracticeSession.objects.filter(user__isnull=True, guest_token=token).update(
-            user=user, guest_token="", updated_at=timezone.now()
+        PracticeSession.objects.filter(user__isnull=True, guest_token=token).update_practice(
+            user=user, guest_token=""
         )
-        if claimed:
-            Profile.objects.note_practice_changed(user.pk)

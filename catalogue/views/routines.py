@@ -3,9 +3,13 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from catalogue.models import Goal, Routine, RoutineStep
+from accounts.safety import answers_for
+from catalogue.models import Goal, Routine, RoutineStep, Tool
+from catalogue.safety import adapt_routine
 
 
 def _sections_by_goal(routines) -> list[tuple[str, list[Routine]]]:
@@ -17,9 +21,16 @@ def _sections_by_goal(routines) -> list[tuple[str, list[Routine]]]:
     ]
 
 
+def _offered(routines, request: HttpRequest):
+    """Device routines only for people who said in the safety check that they own one."""
+    if answers_for(request).owns(Tool.MICROCURRENT):
+        return routines
+    return routines.exclude(routine_steps__step__technique__tool=Tool.MICROCURRENT)
+
+
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    routines = Routine.objects.published().curated().with_total_seconds()
+    routines = _offered(Routine.objects.published().curated().with_total_seconds(), request)
     return render(
         request,
         "catalogue/home.html",
@@ -29,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def routine_list(request: HttpRequest) -> HttpResponse:
-    routines = Routine.objects.published().curated().with_total_seconds()
+    routines = _offered(Routine.objects.published().curated().with_total_seconds(), request)
     goal = request.GET.get("goal", "")
     if goal in Goal.values:
         routines = routines.filter(goal=goal)
@@ -54,7 +65,10 @@ def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
     routine_steps = routine.routine_steps.all()
     # Each technique once, in the order the routine first uses it.
     techniques = list({rs.step.technique_id: rs.step.technique for rs in routine_steps}.values())
-    return render(
+    # Adapted to this person's safety answers, today (catalogue/safety.py).
+    answers = answers_for(request)
+    adapted = adapt_routine(routine_steps, answers, timezone.localdate())
+    response = render(
         request,
         "catalogue/routine_detail.html",
         {
@@ -62,5 +76,11 @@ def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "routine_steps": routine_steps,
             "techniques": techniques,
             "is_owner": routine.owner_id is not None and routine.owner_id == request.user.pk,
+            "adapted": adapted,
+            "safety_answered": bool(answers),
         },
     )
+    if answers:
+        # One person's adaptation: never for a shared cache (a guest's too).
+        patch_cache_control(response, private=True)
+    return response

@@ -13,13 +13,15 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts import safety as safety_answers
 from catalogue.models import Routine
+from facerouting.redirects import local_path
 from practice import player
 from practice.forms import BeginForm, ControlForm, ReviewForm
+from practice.guide import face_guide
 from practice.models import (
     GUEST_TOKEN_SESSION_KEY,
     LEAD_IN_SECONDS,
@@ -51,13 +53,16 @@ def player_context(session: PracticeSession, now=None) -> dict:
         outcomes = {log.position: log.outcome for log in logs}
         done = sum(outcome == StepOutcome.DONE for outcome in outcomes.values())
         skipped = sum(outcome == StepOutcome.SKIPPED for outcome in outcomes.values())
+        unreached = session.step_count - done - skipped
         return context | {
+            "done_ms": context["total_ms"],
             "summary_steps": [
                 (step, outcomes.get(position, "")) for position, step in enumerate(session.steps)
             ],
             "done_count": done,
             "skipped_count": skipped,
-            "unreached_count": session.step_count - done - skipped,
+            "unreached_count": unreached,
+            "summary": _summary(session.step_count, done, skipped, unreached),
             "review_form": ReviewForm(instance=session),
         }
     step = session.current_step
@@ -74,9 +79,23 @@ def player_context(session: PracticeSession, now=None) -> dict:
         "lead_in_ms": max(0, remaining_ms - step_ms),
         "lead_in_seconds": LEAD_IN_SECONDS,
         "done_ms": session.seconds_before_current * 1000 + max(0, step_ms - remaining_ms),
+        "later_count": session.step_count - session.position - 1,
+        "guide": face_guide(step, remaining_ms),
         "begin_form": BeginForm(session=session) if state == SessionStatus.READY else None,
         "idle_since": session.last_activity_at,
     }
+
+
+def _summary(step_count: int, done: int, skipped: int, unreached: int) -> dict:
+    """The summary's heading and sentence: praise only for the whole routine."""
+    counts = f"{done} of {step_count} step{'s' if step_count != 1 else ''} done"
+    if skipped:
+        counts += f", {skipped} skipped"
+    if unreached:
+        return {"heading": "Finished early", "sentence": f"{counts}, {unreached} not reached."}
+    if skipped:
+        return {"heading": "Routine finished", "sentence": f"{counts}."}
+    return {"heading": "Well done", "sentence": f"Every step done: {counts}."}
 
 
 def _respond(request: HttpRequest, session: PracticeSession) -> HttpResponse:
@@ -93,14 +112,26 @@ def _bad_request(form) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     routine = get_object_or_404(Routine.objects.visible_to(request.user), slug=slug)
+    # Safe for this person today: a dated answer in force is confirmed once a day.
+    answers = safety_answers.answers_for(request)
+    if still_true := safety_answers.to_confirm(request, answers, timezone.localdate()):
+        if "still_true" not in request.POST:
+            return render(
+                request, "practice/still_true.html", {"routine": routine, "sentences": still_true}
+            )
+        safety_answers.note_confirmed(request, timezone.localdate())
     try:
         session = player.start_session(
             routine,
             user=request.user,
             guest_token="" if request.user.is_authenticated else _guest_token(request),
+            answers=answers,
         )
     except player.EmptyRoutineError:
         messages.error(request, "Add at least one step before starting this routine.")
+        return redirect(routine)
+    except player.NotOfferedTodayError as refused:
+        messages.error(request, " ".join(refused.adapted.adaptation.notices))
         return redirect(routine)
     return redirect(session)
 
@@ -190,15 +221,21 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if session.status != SessionStatus.FINISHED:
         return HttpResponse("Finish the session before rating it.\n", status=409)
     form = ReviewForm(request.POST, instance=session)
-    context = player_context(session)
     if form.is_valid():
         form.save()
-        context |= {"review_form": ReviewForm(instance=session), "saved": True}
-    else:
-        context["review_form"] = form
-    if request.htmx or not form.is_valid():
-        template = "practice/player.html#player" if request.htmx else "practice/player.html"
-        return render(request, template, context)
+    if request.htmx:
+        # Only the status line: the form stays as the person left it, so an
+        # answer given while this one was on its way is not swept away.
+        problems = " ".join(error for errors in form.errors.values() for error in errors)
+        return render(
+            request,
+            "practice/player.html#review_status",
+            {"saved": form.is_valid(), "review_errors": problems},
+        )
+    if not form.is_valid():
+        return render(
+            request, "practice/player.html", player_context(session) | {"review_form": form}
+        )
     messages.success(request, "Saved.")
     return redirect(session)
 
@@ -209,13 +246,11 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session_or_404(request, pk)
     if session.status == SessionStatus.FINISHED:
         return HttpResponse("Finished sessions are deleted from your history.\n", status=409)
-    destination = session.routine.get_absolute_url() if session.routine else "/"
     # The history page discards too, and wants its list back afterwards.
-    requested = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        requested, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        destination = requested
+    destination = local_path(
+        request.POST.get("next", ""),
+        default=session.routine.get_absolute_url() if session.routine else "/",
+    )
     session.delete()
     messages.info(request, f"Discarded your unfinished {session.routine_title} session.")
     if request.htmx:

@@ -1,7 +1,7 @@
 """Curated content for Facerouting: techniques, reusable steps and the published routines.
 
 Pure data, loaded into the database by the seeding code; nothing here touches the database.
-The wording is our own and follows DESIGN.md section 2:
+The wording is our own and follows docs/content.md:
 
 - Claims follow the evidence. Lymphatic drainage de-puffs, but only for hours. No technique
   can spot-reduce fat or slim the face. Classic facial massage has the better (still small)

@@ -2,7 +2,7 @@
 
 Pure data, loaded by `manage.py load_content` after the routines of catalogue/curated.py.
 Each program's evidence note says, in short, what the evidence notes of its techniques
-say, and no more (DESIGN.md section 2): a de-puff lasts hours, so a week of it is a daily
+say, and no more (docs/content.md): a de-puff lasts hours, so a week of it is a daily
 reset and not a change; no technique reduces fat in the face; classic facial massage has
 the better, still small, evidence, which is where the thirty 20-minute sessions come from.
 

@@ -1,9 +1,9 @@
 """
-The curated catalogue checked as data: no database, just the lists in routines/curated.py.
+The curated catalogue checked as data: no database, just the lists in catalogue/curated.py.
 
 These guard what a curator could get wrong by hand: a dangling slug, a routine of the wrong
 length, a drainage routine that does not open at the neck, or an evidence note that promises
-more than the evidence gives (DESIGN.md section 2).
+more than the evidence gives (docs/content.md).
 """
 
 import itertools

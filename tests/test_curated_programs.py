@@ -1,7 +1,7 @@
 """
 The curated programs, checked as data and as loaded: every day a curated routine or a
 rest, the plans the issue promises, and evidence notes that claim no more than the
-techniques' own (DESIGN.md section 2).
+techniques' own (docs/content.md).
 """
 
 import itertools

@@ -1,4 +1,4 @@
-"""routines/editor.py on its own: copies, moves, orders, additions and lengths."""
+"""catalogue/editor.py on its own: copies, moves, orders, additions and lengths."""
 
 import pytest
 

@@ -204,7 +204,7 @@ def test_finish_asks_first_and_the_summary_says_what_was_done(page, curated):
     page.get_by_role("button", name="Finish", exact=True).click()
     page.get_by_role("button", name="Finish now").click()
     expect(page.get_by_role("heading", name="Finished early")).to_be_visible()
-    expect(page.get_by_text("1 of 11 steps done, 10 not reached.")).to_be_visible()
+    expect(page.get_by_text("1 of 11 steps done, 10 not reached.", exact=True)).to_be_visible()
     expect(page.get_by_text("this session is kept in your history")).to_be_visible()  # a guest
 
 

@@ -147,19 +147,16 @@ class CheckedAutocompleteSelect(AutocompleteSelect):
         return super().optgroups(name, usable, attr)
 
 
-class RoutineStepInline(SortableTabularInline):
-    model = RoutineStep
-    form = RoutineStepForm
-    formset = RoutineStepFormSet
+class OrderedInline(SortableTabularInline):
+    """Children in a drag-and-drop order: a routine's steps, a program's days."""
+
     # django-admin-sortable2 2.3.1 ships inline templates up to Django 6.0;
     # 6.1's tabular inline is unchanged, so the 6.0 one fits.
     template = "adminsortable2/edit_inline/tabular-django-6.0.html"
-    autocomplete_fields = ["step"]
     extra = 0
-    # Far beyond any routine, and the most forms a post can make Django build:
-    # by default it builds up to 2,000 for whatever total a post claims.
-    max_num = 100
 
+    # max_num is also the most forms a post can make Django build: by default
+    # it builds up to 2,000 for whatever total a post claims.
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("absolute_max", self.max_num)
         return super().get_formset(request, obj, **kwargs)
@@ -170,6 +167,15 @@ class RoutineStepInline(SortableTabularInline):
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class RoutineStepInline(OrderedInline):
+    model = RoutineStep
+    form = RoutineStepForm
+    formset = RoutineStepFormSet
+    autocomplete_fields = ["step"]
+    # Far beyond any routine.
+    max_num = 100
 
 
 @admin.register(Routine)
@@ -275,28 +281,15 @@ class ProgramDayFormSet(CustomInlineFormSet):
             return super().save(commit)
 
 
-class ProgramDayInline(SortableTabularInline):
+class ProgramDayInline(OrderedInline):
     model = ProgramDay
     form = ProgramDayForm
     formset = ProgramDayFormSet
-    template = RoutineStepInline.template
     autocomplete_fields = ["routine"]
-    extra = 0
-    # Six months of days, and the most forms a post can make Django build.
+    # Six months of days.
     max_num = 200
     verbose_name = "day"
     verbose_name_plural = "days (leave the routine empty for a rest day)"
-
-    def get_formset(self, request, obj=None, **kwargs):
-        kwargs.setdefault("absolute_max", self.max_num)
-        return super().get_formset(request, obj, **kwargs)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.autocomplete_fields:
-            kwargs["widget"] = CheckedAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Program)

@@ -22,6 +22,7 @@ from accounts.models import SafetyCheck
 
 from .history import StepRow, step_rows
 from .models import PracticeSession
+from .programs import enrolments_with_progress
 
 CHUNK_SIZE = 500
 
@@ -136,6 +137,23 @@ def csv_lines(user, zone: ZoneInfo) -> Iterator[str]:
             yield writer.writerow([neutralise(cell) for cell in cells])
 
 
+def program_record(run, zone: ZoneInfo) -> dict:
+    """A program the person joined: how far they got, and the days they did when."""
+    return {
+        "program": run.program_title,
+        "status": run.status,
+        "started_on": run.started_on.isoformat(),
+        "ended_at": _time(run.ended_at, zone),
+        "days_done": run.plan.done,
+        "days_total": run.plan.total,
+        "done": [
+            {"day": day.number, "routine": day.title, "on": day.completed_on.isoformat()}
+            for day in run.plan.days
+            if day.completed_on
+        ],
+    }
+
+
 def json_chunks(user, zone: ZoneInfo, *, now: datetime) -> Iterator[str]:
     """One JSON document: who, when, and a list of sessions, each with its steps."""
     head = {
@@ -147,6 +165,7 @@ def json_chunks(user, zone: ZoneInfo, *, now: datetime) -> Iterator[str]:
         .values_list("answers", flat=True)
         .first(),
     }
+    head["programs"] = [program_record(run, zone) for run in enrolments_with_progress(user)]
     yield json.dumps(head)[:-1] + ', "sessions": [\n'
     separator = ""
     for session in sessions_to_export(user):

@@ -22,7 +22,6 @@ add it there. The admin is Django's own and checked as a whole below.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import time
 
 import pytest
 from django.apps import apps
@@ -30,10 +29,23 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from catalogue.models import RoutineStep, Step
-from practice import player, programs, reminders
-from practice.models import PracticeSession
-from tests.factories import make_program, make_routine, make_user
+from tests.access_objects import (
+    add_a_step,
+    finished_session,
+    lengthen_the_first_step,
+    move_the_first_step_down,
+    paused_session,
+    private_routine,
+    program_run,
+    published_program,
+    ready_session,
+    reminder_feed,
+    remove_the_first_step,
+    reverse_the_order,
+    running_session,
+    session_on_second_step,
+)
+from tests.factories import make_routine, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,88 +58,6 @@ ACTION = "action"  # POST only: it changes state
 LOGIN = "login"  # sent to the login page
 PUBLIC = "public"  # allowed: the allowlist
 SECRET = "secret"  # allowed, but the URL's own token is the key: a wrong one is 404
-
-
-# --- Objects owned by "the owner", each ready for the request to change it ---
-
-
-def private_routine(owner: User) -> dict:
-    return {"slug": make_routine(owner=owner, is_published=False).slug}
-
-
-def _session(owner: User) -> PracticeSession:
-    return player.start_session(make_routine(steps=3), user=owner)
-
-
-def ready_session(owner: User) -> dict:
-    return {"pk": _session(owner).pk}
-
-
-def running_session(owner: User) -> dict:
-    session = _session(owner)
-    player.begin(session, 0)
-    return {"pk": session.pk}
-
-
-def session_on_second_step(owner: User) -> dict:
-    session = _session(owner)
-    player.begin(session, 0)
-    player.advance(session, 0)
-    return {"pk": session.pk}
-
-
-def paused_session(owner: User) -> dict:
-    session = _session(owner)
-    player.begin(session, 0)
-    player.pause(session, 0)
-    return {"pk": session.pk}
-
-
-def finished_session(owner: User) -> dict:
-    session = _session(owner)
-    player.begin(session, 0)
-    player.finish(session, 0)
-    return {"pk": session.pk}
-
-
-def program_run(owner: User) -> dict:
-    return {"pk": programs.join(owner, make_program(2)).pk}
-
-
-def reminder_feed(owner: User) -> dict:
-    return {"token": reminders.save_reminder(owner, time(7, 30), []).token}
-
-
-def published_program() -> dict:
-    return {"slug": make_program(2).slug}
-
-
-# --- What the owner posts to edit their routine: it names its real steps ---
-
-
-def _steps_of(kwargs: dict) -> list[RoutineStep]:
-    return list(RoutineStep.objects.filter(routine__slug=kwargs["slug"]).order_by("position"))
-
-
-def add_a_step(kwargs: dict) -> dict:
-    return {"step": Step.objects.first().pk, "count": len(_steps_of(kwargs))}
-
-
-def remove_the_first_step(kwargs: dict) -> dict:
-    return {"routine_step": _steps_of(kwargs)[0].pk}
-
-
-def move_the_first_step_down(kwargs: dict) -> dict:
-    first = _steps_of(kwargs)[0]
-    return {"routine_step": first.pk, "position": first.position, "direction": "down"}
-
-
-def reverse_the_order(kwargs: dict) -> dict:
-    return {"order": ",".join(str(step.pk) for step in reversed(_steps_of(kwargs)))}
-
-
-def lengthen_the_first_step(kwargs: dict) -> dict:
-    return {"routine_step": _steps_of(kwargs)[0].pk, "seconds": 45}
 
 
 @dataclass(frozen=True)
@@ -217,7 +147,7 @@ ROUTES: dict[str, Route] = {
 }
 
 # Namespaces left out of the table, and where they are checked instead.
-SKIPPED_NAMESPACES = {"admin": "test_every_admin_url_requires_staff"}
+SKIPPED_NAMESPACES = {"admin": "tests/test_admin_access.py"}
 
 
 def walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):
@@ -408,42 +338,3 @@ def test_a_url_with_its_own_key_opens_with_that_key_only(name, owner, other_user
             assert request(client, method, url, {}).status_code == 200, url
             assert request(client, method, wrong, {}).status_code == 404, wrong
     assert snapshot() == before
-
-
-# --- The admin: every page is for staff only ---
-
-ADMIN_OPEN = {"admin:login", "admin:logout"}
-ADMIN_KWARGS = {"app_label": "catalogue", "content_type_id": "1", "object_id": "1"}
-
-
-def admin_urls() -> list[str]:
-    resolver = next(
-        entry
-        for entry in get_resolver().url_patterns
-        if isinstance(entry, URLResolver) and entry.namespace == "admin"
-    )
-    urls = []
-
-    def collect(resolver: URLResolver) -> None:
-        for entry in resolver.url_patterns:
-            if isinstance(entry, URLResolver):
-                collect(entry)
-            elif entry.name and f"admin:{entry.name}" not in ADMIN_OPEN:
-                kwargs = {
-                    key: ADMIN_KWARGS.get(key, "1") for key in entry.pattern.regex.groupindex
-                }
-                urls.append(reverse(f"admin:{entry.name}", kwargs=kwargs))
-
-    collect(resolver)
-    return urls
-
-
-def test_every_admin_url_requires_staff(user):
-    urls = admin_urls()
-    assert len(urls) > 20  # every model's list, add, change, delete and history
-    member = logged_in(user)
-    for client in [Client(), member]:
-        for url in urls:
-            response = client.get(url)
-            assert response.status_code == 302, url
-            assert response["Location"].startswith("/admin/login/"), url

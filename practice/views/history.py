@@ -15,6 +15,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from practice.forms import SessionEditForm
 from practice.history import history_page, page_number, session_log
 from practice.models import PracticeSession, SessionStatus
+from practice.programs import enrolments_with_progress
 from practice.stats import insights, insights_version
 
 
@@ -36,6 +37,8 @@ def history(request: HttpRequest) -> HttpResponse:
     context = {"page": page, "zone_name": timezone.get_current_timezone_name()}
     if _wants_partial(request):
         return render(request, "practice/history.html#sessions", context)
+    # Programs joined, with their progress: the current run and the old ones.
+    context["runs"] = enrolments_with_progress(request.user)
     if page.entries or page.has_previous:
         # Worked out only when the template's cache has nothing for this version.
         zone = timezone.get_current_timezone()

@@ -141,9 +141,15 @@ def _apply(session: PracticeSession, position: int, allowed: set, changes: dict,
     if session.position != position or session.status not in allowed:
         return False
     changes = {**changes, "revision": session.revision + 1, "last_activity_at": now}
-    applied = PracticeSession.objects.filter(
+    unchanged = PracticeSession.objects.filter(
         pk=session.pk, revision=session.revision, position=position
-    ).update_practice(**changes)
+    )
+    # The revision pins the row to the state read here: an open session stays
+    # open unless this change finishes it, which is when the figures change.
+    if changes.get("status") == SessionStatus.FINISHED:
+        applied = unchanged.update_practice(**changes)
+    else:
+        applied = unchanged.update_progress(**changes)
     if not applied:
         session.refresh_from_db()
         return False

@@ -48,6 +48,8 @@ class PracticeSessionQuerySet(models.QuerySet):
     the change on the owner's profile, in the same transaction: update()
     (update_practice), delete() and bulk_create() here, save() and delete()
     on PracticeSession. Nothing else announces it; there are no signals.
+    update_progress() is the one write that notes nobody: it moves an open
+    session along, which no figure reads.
 
     The owners are noted first, before the write, while this queryset still
     finds the rows (an update may change what it filters on: the revision,
@@ -73,6 +75,17 @@ class PracticeSessionQuerySet(models.QuerySet):
             return super().update(**changes, updated_at=timezone.now())
 
     update_practice.alters_data = True
+
+    def update_progress(self, **changes) -> int:
+        """
+        Move unfinished sessions along: the player's controls, all but Finish.
+        Their history entries change (updated_at), their owners' figures do
+        not, since the figures read finished sessions only; so a step change,
+        the request the server answers most, writes no note on the profile.
+        """
+        return super().update(**changes, updated_at=timezone.now())
+
+    update_progress.alters_data = True
 
     def update(self, **changes) -> int:
         # A plain update() would skip auto_now and the note, and the history

@@ -31,7 +31,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.UsernameOrEmailBackend")
         return redirect(_safe_next(request) or "catalogue:home")
     return render(request, "registration/signup.html", {"form": form, "next": _safe_next(request)})
 

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from catalogue.views import editor, my_routines, routines
+from catalogue.views import editor, evidence, my_routines, routines
 
 app_name = "catalogue"
 
 urlpatterns = [
     path("", routines.home, name="home"),
+    path("evidence/", evidence.evidence, name="evidence"),
     path("routines/", routines.routine_list, name="routine_list"),
     path("routines/<slug:slug>/", routines.routine_detail, name="routine_detail"),
     path("routines/<slug:slug>/copy/", my_routines.copy_routine, name="copy"),

@@ -157,7 +157,8 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username and address is refused before any
     # password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # A username or an email address (accounts/backends.py).
+    "accounts.backends.UsernameOrEmailBackend",
 ]
 
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for

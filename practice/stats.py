@@ -223,6 +223,22 @@ class Period:
     def minutes(self) -> int:
         return round(self.seconds / 60)
 
+    @property
+    def duration(self) -> str:
+        return duration_words(self.seconds)
+
+
+def duration_words(seconds: float) -> str:
+    """Time practised as a person reads it: "45 s" under a minute, "12 min" from one.
+
+    Rounding to whole minutes alone made 13 short sessions read "0 min", which
+    is not true; under a minute the seconds are shown instead.
+    """
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{round(seconds / 60)} min"
+
 
 @dataclass(frozen=True)
 class Totals:

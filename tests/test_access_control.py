@@ -76,6 +76,7 @@ ROUTES: dict[str, Route] = {
     # The catalogue
     "catalogue:home": Route(PAGE, PUBLIC),
     "catalogue:routine_list": Route(PAGE, PUBLIC),
+    "catalogue:evidence": Route(PAGE, PUBLIC),
     "catalogue:routine_detail": Route(PAGE, PUBLIC, owned=private_routine),
     "practice:start": Route(ACTION, PUBLIC, owned=private_routine),
     # The player: visitors use it for their own guest sessions.

@@ -1,6 +1,7 @@
 """
 What can be practised: techniques, reusable steps and routines (content.py),
-and programs of routines day by day (programs.py).
+programs of routines day by day (programs.py) and the studies behind
+the evidence notes (evidence.py).
 """
 
 from .content import (
@@ -22,6 +23,7 @@ from .content import (
     Zone,
     step_seconds_validators,
 )
+from .evidence import Study
 from .programs import (
     Program,
     ProgramDay,
@@ -45,6 +47,7 @@ __all__ = [
     "RoutineStep",
     "Side",
     "Step",
+    "Study",
     "Technique",
     "Tool",
     "Zone",

@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from catalogue import curated, curated_programs
-from catalogue.models import Program, ProgramDay, Routine, RoutineStep, Step, Technique
+from catalogue import curated, curated_evidence, curated_programs
+from catalogue.models import Program, ProgramDay, Routine, RoutineStep, Step, Study, Technique
 
 
 @transaction.atomic
 def load_curated_content() -> dict[str, int]:
     """
-    Create the curated techniques, steps, routines and programs that do not exist yet.
+    Create the curated techniques, steps, routines, programs and studies that do not exist yet.
 
     Everything is matched by slug and only ever created, never updated, so
     running this again duplicates nothing and keeps every curator's edit
@@ -51,6 +51,7 @@ def load_curated_content() -> dict[str, int]:
             for position, entry in enumerate(entries, start=1)
         )
     created["programs"] = _load_curated_programs()
+    created["studies"] = _load_curated_studies()
     return created
 
 
@@ -80,8 +81,26 @@ def _load_curated_programs() -> int:
     return created
 
 
+def _load_curated_studies() -> int:
+    """The curated studies that do not exist yet, linked to the techniques they back."""
+    created = 0
+    techniques = {t.slug: t for t in Technique.objects.all()}
+    for position, data in enumerate(curated_evidence.STUDIES, start=1):
+        fields = dict(data)
+        slug = fields.pop("slug")
+        about = fields.pop("techniques")
+        study, was_created = Study.objects.get_or_create(
+            slug=slug, defaults={**fields, "position": position}
+        )
+        if was_created:
+            # A technique a curator has deleted is simply not linked.
+            study.techniques.set([techniques[s] for s in about if s in techniques])
+            created += 1
+    return created
+
+
 class Command(BaseCommand):
-    help = "Load the curated techniques, steps, routines and programs (only what is missing)."
+    help = "Load the curated techniques, steps, routines, programs and studies (only the missing)."
 
     def handle(self, *args, **options) -> None:
         created = load_curated_content()

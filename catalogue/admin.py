@@ -5,10 +5,10 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Prefetch
 from django.utils.html import format_html
 
-from .models import Program, ProgramDay, Routine, RoutineStep, Step, Technique
+from .models import Program, ProgramDay, Routine, RoutineStep, Step, Study, Technique
 from .templatetags.durations import duration
 
 
@@ -123,6 +123,10 @@ class RoutineStepFormSet(CustomInlineFormSet):
             return super().save(commit)
 
 
+def _count_sentence(count: int, done: str) -> str:
+    return f"{count} routine{'' if count == 1 else 's'} {done}."
+
+
 class CheckedAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete widget, minus a crash on a forged id.
 
@@ -150,10 +154,14 @@ class CheckedAutocompleteSelect(AutocompleteSelect):
 class OrderedInline(SortableTabularInline):
     """Children in a drag-and-drop order: a routine's steps, a program's days."""
 
-    # django-admin-sortable2 2.3.1 ships inline templates up to Django 6.0;
-    # 6.1's tabular inline is unchanged, so the 6.0 one fits.
-    template = "adminsortable2/edit_inline/tabular-django-6.0.html"
+    # django-admin-sortable2 2.3.1's Django 6.0 inline (6.1's is unchanged),
+    # with buttons that move a row one place, from the keyboard too.
+    template = "admin/edit_inline/ordered_tabular.html"
     extra = 0
+
+    class Media:
+        css = {"all": ["css/admin_reorder.css"]}
+        js = ["js/admin_reorder.js"]
 
     # max_num is also the most forms a post can make Django build: by default
     # it builds up to 2,000 for whatever total a post claims.
@@ -195,6 +203,7 @@ class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
     search_fields = ["title", "slug", "description"]
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["owner"]
+    actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "goal", "description"]}),
         ("Publishing", {"fields": ["is_published", "owner"]}),
@@ -229,6 +238,48 @@ class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
                 "collarbone step, and the routine's page warns about it. Move a neck or "
                 "collarbone step above it; until then the routine cannot be published.",
             )
+
+    @admin.action(description="Publish the selected routines", permissions=["change"])
+    def publish(self, request, queryset) -> None:
+        """Publish curated routines, refusing any the change form would refuse."""
+        steps = RoutineStep.objects.select_related("step__technique")
+        to_publish, refusals = [], []
+        for routine in queryset.prefetch_related(Prefetch("routine_steps", queryset=steps)):
+            if routine.owner_id is not None:
+                refusals.append(
+                    f"“{routine.title}” is a person's own routine: it stays private to them."
+                )
+            elif step := Routine.first_step_draining_before_the_neck(
+                routine_step.step for routine_step in routine.routine_steps.all()
+            ):
+                refusals.append(
+                    f"{DRAINAGE_RULE}: “{routine.title}” was not published: “{step.title}” "
+                    "drains the face before any neck or collarbone step. Move a neck or "
+                    "collarbone step above it first."
+                )
+            elif not routine.is_published:
+                to_publish.append(routine.pk)
+        published = Routine.objects.filter(pk__in=to_publish).update(is_published=True)
+        if published:
+            self.message_user(request, _count_sentence(published, "published"), messages.SUCCESS)
+        for refusal in refusals:
+            self.message_user(request, refusal, messages.ERROR)
+        if not published and not refusals:
+            self.message_user(request, "Those routines were already published.", messages.INFO)
+
+    @admin.action(description="Unpublish the selected routines", permissions=["change"])
+    def unpublish(self, request, queryset) -> None:
+        """Take routines off the site; logged sessions keep their snapshots."""
+        unpublished = queryset.filter(is_published=True).update(is_published=False)
+        if unpublished:
+            self.message_user(
+                request,
+                _count_sentence(unpublished, "unpublished")
+                + " Sessions already logged keep what they showed.",
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, "Those routines were not published.", messages.INFO)
 
     @admin.display(description="total time", ordering="total_seconds")
     def total_time(self, routine: Routine) -> str:
@@ -330,3 +381,18 @@ class ProgramAdmin(SortableAdminBase, admin.ModelAdmin):
     @admin.display(description="on the site")
     def site_link(self, program: Program) -> str:
         return format_html('<a href="{}">View</a>', program.get_absolute_url())
+
+
+@admin.register(Study)
+class StudyAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "size", "position"]
+    list_editable = ["position"]
+    list_filter = ["techniques"]
+    search_fields = ["authors", "title", "source", "outcome"]
+    filter_horizontal = ["techniques"]
+    prepopulated_fields = {"slug": ["authors", "year"]}
+    fieldsets = [
+        (None, {"fields": ["authors", "year", "title", "source", "slug", "link"]}),
+        ("In plain words", {"fields": ["design", "size", "length", "outcome", "limits"]}),
+        ("Where it shows", {"fields": ["techniques", "position"]}),
+    ]

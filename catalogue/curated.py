@@ -1500,7 +1500,8 @@ ROUTINES = [
         "title": "Facial yoga: forehead and the 11s",
         "goal": Goal.EXPRESSION,
         "description": (
-            "Six minutes of mirror work for the forehead and the frown lines between the brows. "
+            "Five and a half minutes of mirror work for the forehead and the frown lines between "
+            "the brows. "
             "It will not erase lines; it trains you to notice the frown and let those muscles "
             "rest, which is what the evidence can honestly support."
         ),

@@ -97,6 +97,7 @@ def copy_routine(source: Routine, owner) -> Routine:
         goal=source.goal,
         description=source.description,
         is_published=False,
+        copied_from=source,
     )
     # Numbered 1, 2, 3… whatever gaps the source has: the order is what counts.
     RoutineStep.objects.bulk_create(

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from catalogue.models import Goal
+
 from .models import PracticeSession, Puffiness, Weekday
 
 
@@ -14,6 +16,23 @@ def puffiness_field(label: str) -> forms.TypedChoiceField:
         empty_value=None,
         widget=forms.RadioSelect,
     )
+
+
+def asks_about_puffiness(session: PracticeSession) -> bool:
+    """
+    Whether the player asks how puffy the face feels: puffiness is what a
+    de-puffing routine works on, so only its sessions ask (facial yoga or a
+    jaw routine has nothing to show on that scale). A session that already
+    holds a rating keeps showing it, so an answer is never hidden. A session
+    whose routine was deleted has lost its goal with it: it asks, since the
+    question is optional and a "before" without its "after" is lost to the
+    history's chart.
+    """
+    if session.puffiness_before is not None or session.puffiness_after is not None:
+        return True
+    if session.routine_id is None:
+        return True
+    return session.routine.goal == Goal.DEPUFF
 
 
 class ControlForm(forms.Form):
@@ -39,10 +58,25 @@ class ControlForm(forms.Form):
 class BeginForm(ControlForm):
     puffiness_before = puffiness_field("How puffy does your face feel right now?")
 
+    def __init__(self, *args, session: PracticeSession, **kwargs):
+        super().__init__(*args, session=session, **kwargs)
+        self.asks_puffiness = asks_about_puffiness(session)
+        if not self.asks_puffiness:
+            del self.fields["puffiness_before"]
+
+    def clean(self) -> dict:
+        # Not asked, not answered: a posted rating is ignored.
+        cleaned_data = super().clean()
+        cleaned_data.setdefault("puffiness_before", None)
+        return cleaned_data
+
 
 class ReviewForm(forms.ModelForm):
     puffiness_before = puffiness_field("Puffiness before you started")
     puffiness_after = puffiness_field("Puffiness now, after the routine")
+    # The summary asks as Start did (asks_about_puffiness); a correction
+    # from the history always may.
+    puffiness_only_where_asked = True
 
     class Meta:
         model = PracticeSession
@@ -51,12 +85,23 @@ class ReviewForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3, "placeholder": "How did it feel?"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.asks_puffiness = not self.puffiness_only_where_asked or asks_about_puffiness(
+            self.instance
+        )
+        if not self.asks_puffiness:
+            # Left out of the form, so a posted rating is not saved either.
+            del self.fields["puffiness_before"]
+            del self.fields["puffiness_after"]
+
 
 class SessionEditForm(ReviewForm):
     """Change a past session's ratings and notes from the history."""
 
     puffiness_before = puffiness_field("Puffiness before")
     puffiness_after = puffiness_field("Puffiness after")
+    puffiness_only_where_asked = False
 
 
 class ReminderForm(forms.Form):

@@ -1,6 +1,8 @@
 """Make it mine: copying a routine from its page."""
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from catalogue.models import Routine
 from tests.factories import make_own_routine, make_routine, make_step
@@ -72,3 +74,89 @@ def test_the_owner_sees_edit_on_their_own_routines_page(client, user):
     assert f'href="/my-routines/{routine.slug}/edit/">Edit</a>' in page
     assert "Your routine" in page
     assert ">Make it mine</button>" not in page
+
+
+# --- Saying a copy exists, before making another -----------------------------
+
+
+def test_a_copy_records_what_it_was_copied_from(client, user):
+    source = make_routine(steps=1)
+    client.force_login(user)
+    client.post(f"/routines/{source.slug}/copy/")
+    assert Routine.objects.get(owner=user).copied_from == source
+
+
+def test_the_routine_page_says_a_copy_exists_and_links_to_it(client, user):
+    source = make_routine(steps=2, title="Morning de-puff")
+    client.force_login(user)
+    client.post(f"/routines/{source.slug}/copy/")
+    copy = Routine.objects.get(owner=user)
+    copy.title = "My mornings"
+    copy.save()
+
+    page = client.get(source.get_absolute_url()).content.decode()
+
+    assert f'You have a copy: <a href="{copy.get_absolute_url()}">My mornings</a>' in page
+    assert f'href="/my-routines/{copy.slug}/edit/">edit it</a>' in page
+    assert ">Make another copy</button>" in page
+    assert ">Make it mine</button>" not in page
+
+
+def test_a_second_copy_is_still_made_and_the_first_is_mentioned(client, user):
+    source = make_routine(steps=1, title="Desk break")
+    client.force_login(user)
+    client.post(f"/routines/{source.slug}/copy/")
+
+    response = client.post(f"/routines/{source.slug}/copy/", follow=True)
+
+    assert Routine.objects.owned_by(user).filter(copied_from=source).count() == 2
+    assert "Your earlier copy of “Desk break” stays in your routines" in response.content.decode()
+    page = client.get(source.get_absolute_url()).content.decode()
+    assert "and 1 more in <a" in page
+
+
+def test_someone_elses_copy_is_not_mentioned(client, user, other_user):
+    source = make_routine(steps=1)
+    client.force_login(other_user)
+    client.post(f"/routines/{source.slug}/copy/")
+    client.force_login(user)
+
+    page = client.get(source.get_absolute_url()).content.decode()
+
+    assert "You have a copy" not in page
+    assert ">Make it mine</button>" in page
+
+
+def test_a_copy_outlives_its_original(client, user):
+    source = make_routine(steps=1)
+    client.force_login(user)
+    client.post(f"/routines/{source.slug}/copy/")
+    source.delete()
+    copy = Routine.objects.get(owner=user)
+    assert copy.copied_from is None
+    assert client.get(copy.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_finds_the_originals_of_copies_made_before_it(user):
+    before, after = [("catalogue", "0006_studies")], [("catalogue", "0007_routine_copied_from")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("catalogue", "Routine")
+    source = old.objects.create(title="Morning de-puff", slug="morning-de-puff", goal="depuff")
+    fields = {"owner_id": user.pk, "goal": "depuff"}
+    copy = old.objects.create(
+        title="Morning de-puff (my copy)", slug="morning-de-puff-a1b2c3", **fields
+    )
+    renamed = old.objects.create(title="Mornings", slug="morning-de-puff-d4e5f6", **fields)
+    own = old.objects.create(title="Morning de-puff (my copy)", slug="my-own-0a0b0c", **fields)
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+
+    originals = dict(Routine.objects.values_list("pk", "copied_from"))
+    assert originals[copy.pk] == source.pk
+    # Renamed, or never a copy: nothing to tell it by, so no original.
+    assert originals[renamed.pk] is None
+    assert originals[own.pk] is None

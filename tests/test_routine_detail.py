@@ -75,3 +75,16 @@ def test_its_query_count_is_the_same_for_1_and_50_steps(client):
     with CaptureQueriesContext(connection) as large_queries:
         assert client.get(large.get_absolute_url()).status_code == 200
     assert 0 < len(small_queries) == len(large_queries)
+
+
+def test_a_members_query_count_is_the_same_with_1_or_5_copies(client, user):
+    source = make_routine(steps=2)
+    client.force_login(user)
+    client.post(f"/routines/{source.slug}/copy/")
+    with CaptureQueriesContext(connection) as one_copy:
+        assert client.get(source.get_absolute_url()).status_code == 200
+    for _ in range(4):
+        client.post(f"/routines/{source.slug}/copy/")
+    with CaptureQueriesContext(connection) as five_copies:
+        assert client.get(source.get_absolute_url()).status_code == 200
+    assert 0 < len(one_copy) == len(five_copies)

@@ -193,7 +193,8 @@ def test_a_length_out_of_bounds_is_shown_on_its_step_with_what_was_typed(
 
     assert response.status_code == 200
     body = response.content.decode().strip()
-    assert body.startswith('<section id="routine-steps"')
+    # Only that step comes back (tests/test_editor_scroll.py).
+    assert body.startswith(f'<li class="editor-item" id="item-{b.pk}"')
     row = body.split(f'id="item-{b.pk}"')[1].split("</li>")[0]
     assert message in row
     assert f'value="{seconds}" aria-invalid="true" aria-describedby="seconds-{b.pk}-error"' in row

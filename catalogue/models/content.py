@@ -218,6 +218,11 @@ class Routine(models.Model):
         related_name="routines",
         help_text="Empty for curated routines.",
     )
+    # "Make it mine" records what it copied, so the original's page can say
+    # the person already has a copy. Deleting the original keeps the copy.
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
     is_published = models.BooleanField(
         "published", default=False, help_text="Shown to everyone on the site."
     )

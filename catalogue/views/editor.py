@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import retarget
 
 from catalogue import editor
 from catalogue.forms import (
@@ -248,6 +249,12 @@ def reorder_steps(request: HttpRequest, slug: str) -> HttpResponse:
     return _done(request, routine, announcement)
 
 
+# A length's form asks htmx to swap back only its own step (#item-<pk>), so
+# the page stays where the person is typing. An answer about the whole list
+# (the step is gone, a forged post) says so: it replaces the list instead.
+STEPS_REGION = "#routine-steps"
+
+
 @require_POST
 @login_required
 def set_duration(request: HttpRequest, slug: str) -> HttpResponse:
@@ -255,7 +262,7 @@ def set_duration(request: HttpRequest, slug: str) -> HttpResponse:
     form = StepDurationForm(request.POST)
     if not form.is_valid():
         if "routine_step" in form.errors:
-            return _invalid(request, routine, error=_form_problem(form))
+            return retarget(_invalid(request, routine, error=_form_problem(form)), STEPS_REGION)
         return _invalid_duration(request, routine, form, " ".join(form.errors["seconds"]))
     try:
         changed = editor.set_duration(
@@ -266,14 +273,15 @@ def set_duration(request: HttpRequest, slug: str) -> HttpResponse:
     except Routine.DoesNotExist:
         raise Http404 from None
     if changed is None:
-        return _done(request, routine, STALE, status_ok=False)
+        return retarget(_done(request, routine, STALE, status_ok=False), STEPS_REGION)
     _with_steps(routine)
-    return _done(
-        request,
-        routine,
+    announcement = (
         f"“{changed.step.title}” now lasts {duration(changed.duration_seconds)}; "
-        f"the routine, {duration(routine.total_seconds)}.",
+        f"the routine, {duration(routine.total_seconds)}."
     )
+    if not request.htmx:
+        return _done(request, routine, announcement)
+    return _one_step(request, routine, changed.pk, announcement=announcement)
 
 
 def _invalid_duration(
@@ -285,5 +293,25 @@ def _invalid_duration(
         if routine_step.pk == form.cleaned_data.get("routine_step"):
             routine_step.entered_seconds = form.data.get("seconds", "")
             routine_step.error = message
-            return _invalid(request, routine, duration_error=message)
-    return _invalid(request, routine, error=STALE)
+            if not request.htmx:
+                return _invalid(request, routine, duration_error=message)
+            return _one_step(request, routine, routine_step.pk, announcement=message)
+    return retarget(_invalid(request, routine, error=STALE), STEPS_REGION)
+
+
+def _one_step(request: HttpRequest, routine: Routine, pk: int, **extra) -> HttpResponse:
+    """One step of the (loaded) routine, numbered as in the list, with the totals out of band."""
+    context = _steps_context(routine, **extra)
+    routine_steps = context["routine_steps"]
+    index = next(i for i, routine_step in enumerate(routine_steps) if routine_step.pk == pk)
+    return render(
+        request,
+        f"{TEMPLATE}#duration_update",
+        context
+        | {
+            "routine_step": routine_steps[index],
+            "number": index + 1,
+            "is_first": index == 0,
+            "is_last": index == len(routine_steps) - 1,
+        },
+    )

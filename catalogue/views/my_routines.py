@@ -48,10 +48,21 @@ def copy_routine(request: HttpRequest, slug: str) -> HttpResponse:
     except editor.EditError as error:
         messages.error(request, str(error))
         return redirect(source)
+    # Another copy is allowed (the routine's page said one exists): say the
+    # earlier ones are still there, unchanged.
+    earlier = Routine.objects.owned_by(request.user).filter(copied_from=source).count() - 1
+    note = ""
+    if earlier == 1:
+        note = f" Your earlier copy of “{source.title}” stays in your routines as it was."
+    elif earlier > 1:
+        note = (
+            f" Your {earlier} earlier copies of “{source.title}” stay in your routines as "
+            "they were."
+        )
     messages.success(
         request,
         "This copy is yours: rename it, reorder, remove or add steps, change how long each "
-        "lasts. Changes save as you go.",
+        f"lasts. Changes save as you go.{note}",
     )
     return redirect("catalogue:edit", routine.slug)
 

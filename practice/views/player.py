@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts import safety as safety_answers
 from catalogue.models import Routine
 from facerouting.redirects import local_path
-from practice import player
+from practice import player, start_again
 from practice.forms import BeginForm, ControlForm, ReviewForm
 from practice.guide import face_guide
 from practice.models import (
@@ -120,13 +120,42 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
                 request, "practice/still_true.html", {"routine": routine, "sentences": still_true}
             )
         safety_answers.note_confirmed(request, timezone.localdate())
-    try:
-        session = player.start_session(
+    # Unfinished a little while ago: Resume, or Start over (practice/start_again.py).
+    # After the safety question, which is noted for the day, so Start over
+    # posts straight back here without asking it again.
+    sessions = PracticeSession.objects.for_request(request)
+    unfinished = start_again.recent_unfinished(sessions, routine, timezone.now())
+    posted = request.POST.getlist("discard")
+    discard = start_again.chosen_to_discard(posted, unfinished)
+    if len(discard) < len(unfinished):
+        if started := start_again.started_by_the_same_press(posted, unfinished):
+            return redirect(started)
+        return render(
+            request,
+            "practice/start_again.html",
+            {
+                "routine": routine,
+                "unfinished": unfinished,
+                "within_hours": start_again.RESUME_OFFERED_WITHIN_HOURS,
+            },
+        )
+
+    def new_session() -> PracticeSession:
+        return player.start_session(
             routine,
             user=request.user,
             guest_token="" if request.user.is_authenticated else _guest_token(request),
             answers=answers,
         )
+
+    try:
+        session = start_again.start_over(sessions, discard, new_session)
+        if session is None:
+            # A second press of Start over: the first one has started the new
+            # session, so go there (or, were the old one finished meanwhile in
+            # another tab, back to the routine).
+            current = start_again.recent_unfinished(sessions, routine, timezone.now())
+            return redirect(current[0] if current else routine)
     except player.EmptyRoutineError:
         messages.error(request, "Add at least one step before starting this routine.")
         return redirect(routine)

@@ -5,33 +5,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogue', '0005_microcurrent_tool'),
+        ("catalogue", "0005_microcurrent_tool"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Study',
+            name="Study",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('authors', models.CharField(help_text='As cited, e.g. "Alam et al."', max_length=200)),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text='Leave empty for a summary of several studies.', null=True)),
-                ('title', models.CharField(max_length=300)),
-                ('source', models.CharField(blank=True, help_text='The journal or publisher, when there is one.', max_length=200)),
-                ('slug', models.SlugField(help_text='The anchor on /evidence/.', max_length=100, unique=True)),
-                ('design', models.TextField(help_text='How the study was done, in plain words.')),
-                ('size', models.CharField(help_text='How many people: enrolled and finished, or "small".', max_length=200)),
-                ('length', models.CharField(help_text='How long people took part.', max_length=200)),
-                ('outcome', models.TextField(help_text='What was found, without overstating it.')),
-                ('limits', models.TextField(help_text='What the study cannot tell us.')),
-                ('link', models.URLField(blank=True, help_text='Optional: where to read it (http or https).', validators=[django.core.validators.URLValidator(schemes=['http', 'https'])])),
-                ('position', models.PositiveSmallIntegerField(default=0, help_text='Order on the page, smallest first.')),
-                ('techniques', models.ManyToManyField(help_text='The techniques whose notes it backs.', related_name='studies', to='catalogue.technique')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "authors",
+                    models.CharField(help_text='As cited, e.g. "Alam et al."', max_length=200),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Leave empty for a summary of several studies.",
+                        null=True,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="The journal or publisher, when there is one.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The anchor on /evidence/.", max_length=100, unique=True
+                    ),
+                ),
+                ("design", models.TextField(help_text="How the study was done, in plain words.")),
+                (
+                    "size",
+                    models.CharField(
+                        help_text='How many people: enrolled and finished, or "small".',
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "length",
+                    models.CharField(help_text="How long people took part.", max_length=200),
+                ),
+                ("outcome", models.TextField(help_text="What was found, without overstating it.")),
+                ("limits", models.TextField(help_text="What the study cannot tell us.")),
+                (
+                    "link",
+                    models.URLField(
+                        blank=True,
+                        help_text="Optional: where to read it (http or https).",
+                        validators=[
+                            django.core.validators.URLValidator(schemes=["http", "https"])
+                        ],
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Order on the page, smallest first."
+                    ),
+                ),
+                (
+                    "techniques",
+                    models.ManyToManyField(
+                        help_text="The techniques whose notes it backs.",
+                        related_name="studies",
+                        to="catalogue.technique",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'studies',
-                'ordering': ['position', 'slug'],
+                "verbose_name_plural": "studies",
+                "ordering": ["position", "slug"],
             },
         ),
     ]

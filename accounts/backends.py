@@ -4,6 +4,8 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 
+from .signed_in import user_with_zone
+
 
 class UsernameOrEmailBackend(ModelBackend):
     """
@@ -29,3 +31,8 @@ class UsernameOrEmailBackend(ModelBackend):
                 return None
             username = matches[0].get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id) -> User | None:
+        # Every signed-in request: the user and their time zone in one query.
+        user = user_with_zone(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None

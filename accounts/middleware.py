@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from .models import Profile
+from .signed_in import saved_zone
 from .timezones import DEFAULT_ZONE, ZONE_COOKIE, valid_zone
 
 
@@ -22,7 +23,8 @@ def zone_name_for(request: HttpRequest) -> str:
     """
     reported = valid_zone(request.COOKIES.get(ZONE_COOKIE))
     if request.user.is_authenticated:
-        if saved := Profile.objects.zone_of(request.user):
+        # Usually read with the user (accounts/signed_in.py): no query of its own.
+        if saved := saved_zone(request.user):
             return saved
         if reported:
             Profile.objects.get_or_create(user=request.user, defaults={"timezone": reported})

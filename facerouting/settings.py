@@ -118,7 +118,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Cache and sessions: with Redis, a cache shared by every app server and
 # sessions read from it (written through to the database, so a Redis restart
-# logs nobody out); without it, a per-process memory cache and database sessions.
+# logs nobody out); without it, a per-process memory cache and database sessions
+# (never cached per process: a logout in one worker would not reach the others).
 if REDIS_URL := os.environ.get("REDIS_URL", ""):
     CACHES = {
         "default": {
@@ -139,7 +140,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # Django's database sessions, read without the ORM's query building.
+    SESSION_ENGINE = "accounts.sessions"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

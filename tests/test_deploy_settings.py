@@ -116,7 +116,13 @@ def test_without_redis_sessions_live_in_the_database():
     variables = {name: value for name, value in PRODUCTION.items() if name != "REDIS_URL"}
     settings = settings_with(**variables)
     assert settings["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
-    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    # Django's database sessions, read with one prepared query (accounts/sessions.py).
+    assert settings["SESSION_ENGINE"] == "accounts.sessions"
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+
+    from accounts.sessions import SessionStore
+
+    assert issubclass(SessionStore, DatabaseStore)
 
 
 def test_database_url_selects_postgresql_with_persistent_checked_connections():

@@ -47,7 +47,13 @@ from accounts.models import Profile  # noqa: E402
 from catalogue.management.commands.load_content import load_curated_content  # noqa: E402
 from catalogue.models import Routine, RoutineStep, Step  # noqa: E402
 from practice import player  # noqa: E402
-from practice.models import PracticeSession, SessionStatus, StepLog, StepOutcome  # noqa: E402
+from practice.models import (  # noqa: E402
+    LEAD_IN_SECONDS,
+    PracticeSession,
+    SessionStatus,
+    StepLog,
+    StepOutcome,
+)
 
 MEMBERS = 100
 ZONE = "Europe/Berlin"
@@ -56,6 +62,11 @@ CONNECTIONS = 8  # the load generator's connections; benchmarks/bench.py uses th
 ADVANCES_PER_CONNECTION = 4000  # more than a connection can post in a measurement
 DRIFT_STEPS, DRIFT_STEP_SECONDS = 20, 30
 CURATED = ["morning-de-puff", "gua-sha-sculpt", "facial-yoga-forehead", "evening-face-roller"]
+
+
+def one_lead_in_ago():
+    """Begun this long ago, a session is at its first step: a Next moves on (not the lead-in's)."""
+    return timezone.now() - timedelta(seconds=LEAD_IN_SECONDS)
 
 
 def member(n: int):
@@ -128,7 +139,7 @@ def finished_sessions(user, number: int, every: timedelta) -> None:
 def running_sessions(user, routine: Routine) -> dict:
     """Enough sessions of `routine`, begun and at their first step, for one connection."""
     template = player.start_session(routine, user=user)
-    player.begin(template, 0)
+    player.begin(template, 0, now=one_lead_in_ago())
     number = -(-ADVANCES_PER_CONNECTION // (template.step_count - 1))
     copies = PracticeSession.objects.bulk_create(
         PracticeSession(
@@ -187,7 +198,7 @@ def seed() -> dict:
 
     morning = Routine.objects.get(slug="morning-de-puff")
     playing = player.start_session(morning, user=members[2])
-    player.begin(playing, 0)
+    player.begin(playing, 0, now=one_lead_in_ago())
     player.advance(playing, 0)
     player.advance(playing, 1)
 

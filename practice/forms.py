@@ -40,6 +40,8 @@ class ControlForm(forms.Form):
 
     position = forms.IntegerField(min_value=0, max_value=10_000)
     auto = forms.BooleanField(required=False)
+    # Next in the get-ready lead-in: the revision shown (practice/player.py advance).
+    lead_in = forms.IntegerField(required=False, min_value=0)
 
     def __init__(self, *args, session: PracticeSession, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ Every function takes `now` so tests can drive the clock.
 
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from catalogue.models import Routine, RoutineStep, Step
@@ -137,7 +137,11 @@ def start_session(
 
 
 def _apply(session: PracticeSession, position: int, allowed: set, changes: dict, now) -> bool:
-    """Write `changes` if the session is still where this request saw it."""
+    """Write `changes` if the session is still where this request saw it.
+
+    Only the columns that change are written, in one UPDATE that applies only
+    to the revision and position read here.
+    """
     if session.position != position or session.status not in allowed:
         return False
     changes = {**changes, "revision": session.revision + 1, "last_activity_at": now}
@@ -158,19 +162,49 @@ def _apply(session: PracticeSession, position: int, allowed: set, changes: dict,
     return True
 
 
-def _start_step_log(session: PracticeSession, position: int, started_at: datetime) -> None:
-    StepLog.objects.bulk_create(
-        [StepLog(session=session, position=position, started_at=started_at)],
-        update_conflicts=True,
-        unique_fields=["session", "position"],
-        update_fields=["started_at", "ended_at", "outcome"],
-    )
+def _log_steps(
+    session: PracticeSession,
+    at: datetime,
+    *,
+    ended: int | None = None,
+    outcome: str = "",
+    started: int | None = None,
+) -> None:
+    """
+    End step `ended` with `outcome` and start step `started`, both at `at`,
+    in one statement: an upsert on the (session, position) constraint, so a
+    step change writes its log rows at once, in the caller's transaction.
 
-
-def _end_step_log(session: PracticeSession, position: int, outcome: str, now: datetime) -> None:
-    StepLog.objects.filter(session=session, position=position).update(
-        ended_at=now, outcome=outcome
+    A started step's row starts at `at` (again, after Back) and is open. An
+    ended step's row keeps the start it has, unless that lies after `at`: a
+    step ended during the get-ready lead-in, before it was due to begin, is
+    logged as starting when it ended, so no row ends before it starts (the
+    steplog_ends_after_it_starts constraint). A row that is missing is
+    written from `at` too.
+    """
+    rows, params = [], []
+    adapt = connection.ops.adapt_datetimefield_value
+    if ended is not None:
+        rows.append("(%s, %s, %s, %s, %s)")
+        params += [session.pk, ended, adapt(at), adapt(at), outcome]
+    if started is not None:
+        rows.append("(%s, %s, %s, NULL, '')")
+        params += [session.pk, started, adapt(at)]
+    quote = connection.ops.quote_name
+    table = quote(StepLog._meta.db_table)
+    # Plain SQL, as Django's bulk_create cannot keep an existing start; the
+    # same statement runs on SQLite (3.24+) and PostgreSQL.
+    sql = (
+        f"INSERT INTO {table} (session_id, position, started_at, ended_at, outcome) "
+        f"VALUES {', '.join(rows)} "
+        "ON CONFLICT (session_id, position) DO UPDATE SET "
+        "started_at = CASE WHEN excluded.ended_at IS NULL "
+        f"OR {table}.started_at > excluded.ended_at "
+        f"THEN excluded.started_at ELSE {table}.started_at END, "
+        "ended_at = excluded.ended_at, outcome = excluded.outcome"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _overdue_seconds(session: PracticeSession, now: datetime) -> float:
@@ -182,6 +216,13 @@ def _overdue_seconds(session: PracticeSession, now: datetime) -> float:
 
 def _step_ms(session: PracticeSession, position: int) -> int:
     return session.steps[position]["duration_seconds"] * 1000
+
+
+def lead_in_ms(session: PracticeSession, now: datetime) -> int:
+    """What is left of the get-ready lead-in before the first step: 0 once it has begun."""
+    if session.position != 0 or session.status not in OPEN:
+        return 0
+    return max(0, session.remaining_ms_at(now) - _step_ms(session, 0))
 
 
 @transaction.atomic
@@ -204,7 +245,7 @@ def begin(
         changes["puffiness_before"] = puffiness_before
     if not _apply(session, position, {SessionStatus.READY}, changes, now):
         return False
-    _start_step_log(session, 0, now + lead_in)
+    _log_steps(session, now + lead_in, started=0)
     return True
 
 
@@ -215,14 +256,28 @@ def advance(
     *,
     outcome: str = StepOutcome.DONE,
     auto: bool = False,
+    seen_in_lead_in: int | None = None,
     now: datetime | None = None,
 ) -> bool:
     """Next or Skip: end this step with `outcome` and start the following one.
 
     From the last step this finishes the session. While paused, the next
     step waits, paused, at its full length.
+
+    During the get-ready lead-in, a press of Next starts the first step now,
+    at its full length (Skip skips it, Finish leaves it unreached). That
+    keeps the position, so a Next pressed in the lead-in names the revision
+    it saw there (`seen_in_lead_in`): once the lead-in is over, such a Next
+    applies only if nothing has changed since, so its duplicate, retry or
+    second tab does not also count as the first step done. An auto-advance
+    is the browser's countdown at zero: it moves on, whatever the clocks say.
     """
     now = now or timezone.now()
+    if outcome == StepOutcome.DONE and session.position == position == 0 and not auto:
+        if lead_in_ms(session, now):
+            return _start_first_step(session, position, now)
+        if seen_in_lead_in is not None and seen_in_lead_in != session.revision:
+            return False
     if position == session.step_count - 1 and session.position == position:
         return finish(session, position, outcome=outcome, now=now)
     if not 0 <= position < session.step_count - 1:
@@ -236,13 +291,25 @@ def advance(
         due = session.deadline
         if auto and due and due <= now <= due + AUTO_ADVANCE_GRACE:
             step_starts = due
-        else:
-            changes["paused_seconds"] = session.paused_seconds + _overdue_seconds(session, now)
+        elif idle := _overdue_seconds(session, now):
+            changes["paused_seconds"] = session.paused_seconds + idle
         changes["deadline"] = step_starts + timedelta(milliseconds=_step_ms(session, following))
     if not _apply(session, position, OPEN, changes, now):
         return False
-    _end_step_log(session, position, outcome, step_starts)
-    _start_step_log(session, following, step_starts)
+    _log_steps(session, step_starts, ended=position, outcome=outcome, started=following)
+    return True
+
+
+def _start_first_step(session: PracticeSession, position: int, now: datetime) -> bool:
+    """Cut the lead-in short: the first step begins now (or waits, paused, at its length)."""
+    step_ms = _step_ms(session, position)
+    if session.status == SessionStatus.PAUSED:
+        changes: dict = {"remaining_ms": step_ms}
+    else:
+        changes = {"deadline": now + timedelta(milliseconds=step_ms)}
+    if not _apply(session, position, OPEN, changes, now):
+        return False
+    _log_steps(session, now, started=position)
     return True
 
 
@@ -267,7 +334,7 @@ def go_back(session: PracticeSession, position: int, *, now: datetime | None = N
         return False
     # The step being left was not finished: it is logged again when reached.
     StepLog.objects.filter(session=session, position=position).delete()
-    _start_step_log(session, previous, now)
+    _log_steps(session, now, started=previous)
     return True
 
 
@@ -315,8 +382,13 @@ def finish(
     outcome: str = StepOutcome.DONE,
     now: datetime | None = None,
 ) -> bool:
-    """Finish: end the current step and the session; later steps stay unreached."""
+    """Finish: end the current step and the session; later steps stay unreached.
+
+    Finished during the get-ready lead-in, the first step was never begun:
+    it stays unreached too, and the routine does not count as done.
+    """
     now = now or timezone.now()
+    unbegun = outcome == StepOutcome.DONE and lead_in_ms(session, now) > 0
     idle = _overdue_seconds(session, now)
     if session.status == SessionStatus.PAUSED and session.paused_at:
         idle = (now - session.paused_at).total_seconds()
@@ -330,7 +402,10 @@ def finish(
     }
     if not _apply(session, position, OPEN, changes, now):
         return False
-    _end_step_log(session, position, outcome, now)
+    if unbegun:
+        StepLog.objects.filter(session=session, position=position).delete()
+        return True
+    _log_steps(session, now, ended=position, outcome=outcome)
     # It may complete today's day of the member's programs.
     from practice.programs import record_finished
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from catalogue.models import RoutineStep, Step
 from practice import player, programs, reminders
 from practice.models import PracticeSession
-from tests.factories import make_program, make_routine
+from tests.factories import begin_after_lead_in, make_program, make_routine
 
 # --- Objects owned by "the owner", each ready for the request to change it ---
 
@@ -33,7 +33,7 @@ def running_session(owner: User) -> dict:
 
 def session_on_second_step(owner: User) -> dict:
     session = _session(owner)
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     player.advance(session, 0)
     return {"pk": session.pk}
 

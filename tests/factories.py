@@ -244,3 +244,12 @@ def answer_safety_check(user, answers) -> None:
     from accounts.models import SafetyCheck
 
     SafetyCheck.objects.update_or_create(user=user, defaults={"answers": answers.to_dict()})
+
+
+def begin_after_lead_in(session: PracticeSession) -> None:
+    """Press Start one lead-in ago: the first step's countdown has just begun, so a
+    Next now finishes it (during the lead-in, Next starts it instead)."""
+    from practice import player
+    from practice.models import LEAD_IN_SECONDS
+
+    player.begin(session, 0, now=timezone.now() - timedelta(seconds=LEAD_IN_SECONDS))

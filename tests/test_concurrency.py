@@ -10,7 +10,7 @@ from django.test import Client
 from practice import player
 from practice.models import PracticeSession, StepLog
 from practice.views import player as player_views
-from tests.factories import make_routine
+from tests.factories import begin_after_lead_in, make_routine
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,7 +60,7 @@ def read_together(monkeypatch):
 @pytest.fixture
 def running(user):
     session = player.start_session(make_routine(steps=4), user=user)
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     return session
 
 
@@ -140,7 +140,7 @@ def test_eight_simultaneous_visitor_nexts_from_two_tabs_advance_exactly_once():
     first_tab = Client()
     player_url = first_tab.post(f"/routines/{routine.slug}/start/")["Location"]
     session = PracticeSession.objects.get()
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     tabs = [first_tab] + [Client() for _ in range(THREADS - 1)]
     for tab in tabs[1:]:
         tab.cookies = first_tab.cookies

@@ -1,11 +1,14 @@
 """The player's controls over HTTP: Start, Next, Skip, Back, Pause, Resume, Finish."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from practice import player
-from practice.models import PracticeSession, SessionStatus, StepLog
+from practice.models import LEAD_IN_SECONDS, PracticeSession, SessionStatus, StepLog
 from tests.factories import make_routine
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +22,14 @@ def session(user):
     return player.start_session(make_routine(steps=3), user=user)
 
 
+def begun_a_lead_in_ago(session):
+    """Started one lead-in ago: the first step's countdown has just begun."""
+    player.begin(session, 0, now=timezone.now() - timedelta(seconds=LEAD_IN_SECONDS))
+
+
 @pytest.fixture
 def running(session):
-    player.begin(session, 0)
+    begun_a_lead_in_ago(session)
     return session
 
 
@@ -157,6 +165,7 @@ def test_a_visitor_follows_a_routine_to_the_end(client):
     routine = make_routine(steps=2)
     url = client.post(f"/routines/{routine.slug}/start/")["Location"]
     client.post(f"{url}begin/", {"position": 0})
+    client.post(f"{url}next/", {"position": 0})  # in the lead-in: the first step starts now
     client.post(f"{url}next/", {"position": 0})
     client.post(f"{url}next/", {"position": 1})
     assert PracticeSession.objects.get().status == SessionStatus.FINISHED
@@ -166,7 +175,7 @@ def queries_for_a_step_change(client, steps: int) -> int:
     session = PracticeSession.objects.get(
         pk=player.start_session(make_routine(steps=steps), user=client.user).pk
     )
-    player.begin(session, 0)
+    begun_a_lead_in_ago(session)
     with CaptureQueriesContext(connection) as queries:
         response = client.post(f"/sessions/{session.pk}/next/", {"position": 0}, headers=HTMX)
     assert response.status_code == 200

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from catalogue.models import Routine
 from practice import player
 from practice.models import PracticeSession
-from tests.factories import make_routine, make_step, make_user
+from tests.factories import begin_after_lead_in, make_routine, make_step, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -209,7 +209,7 @@ def build_session(user, routine: Routine, state: str) -> PracticeSession:
     session = player.start_session(routine, user=user)
     if state == "ready":
         return session
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     if state == "second step":
         player.advance(session, 0)
     elif state == "last step":

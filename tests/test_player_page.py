@@ -3,10 +3,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from catalogue.models import Routine, RoutineStep, Step
+from catalogue.models import Routine, RoutineStep, Step, Zone
+from catalogue.safety import Answer, Answers, Condition
 from practice import player
 from practice.models import PracticeSession
-from tests.factories import make_routine
+from tests.factories import begin_after_lead_in, make_routine, make_step, make_technique
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_an_abandoned_session_offers_resume_and_discard(client, user, session):
 
 
 def test_the_finished_summary_comes_from_the_snapshot_not_the_routine(client, user, session):
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     player.advance(session, 0)
     player.skip(session, 1)
     player.finish(session, 2)
@@ -119,3 +120,41 @@ def test_an_unknown_session_is_404(client, user):
 def test_it_rejects_post(client, user, session):
     client.force_login(user)
     assert client.post(f"/sessions/{session.pk}/").status_code == 405
+
+
+def test_the_summary_counts_and_names_the_steps_left_out_for_safety(client, user):
+    technique = make_technique(name="Classic facial massage")
+    routine = make_routine(
+        [
+            make_step(technique, title="Forehead circles", zone=Zone.FOREHEAD),
+            make_step(technique, title="Cheek circles", zone=Zone.CHEEKS),
+            make_step(technique, title="Lip circles", zone=Zone.MOUTH),
+        ]
+    )
+    breakout = Answers((Answer(Condition.ACNE, frozenset({Zone.CHEEKS})),))
+    session = player.start_session(routine, user=user, answers=breakout)
+    begin_after_lead_in(session)
+    player.advance(session, 0)
+    player.advance(session, 1)  # the last step played: the whole adapted routine done
+    client.force_login(user)
+
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+
+    assert "Well done" in page
+    assert "2 of 2 steps done; 1 left out for safety today." in page
+    assert "Every step" not in page
+    assert "<dt>Left out for safety</dt><dd>1</dd>" in page
+    assert "Cheek circles — <span" in page
+    assert "Active breakout on the cheeks" in page
+
+
+def test_every_step_done_is_said_only_when_nothing_was_left_out(client, user, session):
+    begin_after_lead_in(session)
+    for position in range(3):
+        player.advance(session, position)
+    client.force_login(user)
+
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+
+    assert "Every step done: 3 of 3 steps done." in page
+    assert "left out for safety" not in page.lower()

@@ -112,6 +112,7 @@ def play_as_a_visitor(client, routine, *, before: int, after: int) -> None:
     """A visitor in this browser, signed out, runs `routine` to its end and rates it."""
     _, url = start(client, routine)
     control(client, url, "begin", 0, puffiness_before=before)
+    control(client, url, "next", 0)  # during the lead-in: the first step starts now
     for position in range(routine.steps.count()):
         control(client, url, "next", position)
     response = client.post(f"{url}review/", {"puffiness_before": before, "puffiness_after": after})
@@ -135,6 +136,8 @@ def test_every_write_to_the_practice_shows_on_the_history_page_at_once(client, m
 
     control(client, url, "begin", 0, puffiness_before=5)
     assert "Puffiness 5 → –" in entry(history(client), pk)
+    control(client, url, "next", 0)  # during the lead-in: the first step starts now
+    assert "0 done · 0 skipped" in entry(history(client), pk)
 
     control(client, url, "next", 0)
     assert "1 done · 0 skipped" in entry(history(client), pk)

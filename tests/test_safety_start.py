@@ -15,7 +15,13 @@ from catalogue.models import Zone
 from catalogue.safety import Answer, Answers, Condition
 from practice import player
 from practice.models import PracticeSession, StepLog, StepOutcome
-from tests.factories import answer_safety_check, make_routine, make_step, make_technique
+from tests.factories import (
+    answer_safety_check,
+    begin_after_lead_in,
+    make_routine,
+    make_step,
+    make_technique,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +67,7 @@ def test_without_answers_the_routine_starts_as_written(user):
 
 def test_playing_through_never_counts_a_left_out_step_as_skipped(client, user):
     session = player.start_session(face_routine(), user=user, answers=BREAKOUT)
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     player.advance(session, 0)
     player.finish(session, 1)
     client.force_login(user)
@@ -70,7 +76,9 @@ def test_playing_through_never_counts_a_left_out_step_as_skipped(client, user):
     history = client.get(reverse("practice:history")).content.decode()
     detail = client.get(reverse("practice:history_detail", args=[session.pk])).content.decode()
 
-    assert "Every step done: 2 of 2 steps done." in summary
+    # Never "every step": the summary says what was left out.
+    assert "2 of 2 steps done; 2 left out for safety today." in summary
+    assert "Every step" not in summary
     assert "2 done · 0 skipped · 2 left out for safety" in history
     assert "<dt>Left out for safety</dt><dd>2</dd>" in detail
     assert "Left out for safety: Active breakout on the cheeks" in detail
@@ -79,7 +87,7 @@ def test_playing_through_never_counts_a_left_out_step_as_skipped(client, user):
 
 def test_exports_say_left_out_for_safety(client, user):
     session = player.start_session(face_routine(), user=user, answers=BREAKOUT)
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     player.finish(session, 0)
     client.force_login(user)
 

@@ -10,7 +10,13 @@ from catalogue.safety import Answer, Answers, Condition
 from practice import player, start_again
 from practice.models import PracticeSession, SessionStatus
 from practice.start_again import RESUME_OFFERED_WITHIN
-from tests.factories import answer_safety_check, make_routine, make_step, make_technique
+from tests.factories import (
+    answer_safety_check,
+    begin_after_lead_in,
+    make_routine,
+    make_step,
+    make_technique,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +45,7 @@ def member(client, user):
 def left_at_step_2(member, routine):
     """A session begun, then left at its second step."""
     session = session_of(member.post(start_url(routine)))
-    player.begin(session, 0)
+    begin_after_lead_in(session)
     player.advance(session, 0)
     return session
 

@@ -341,6 +341,14 @@ class StepLog(models.Model):
             models.UniqueConstraint(
                 fields=["session", "position"], name="unique_log_per_session_step"
             ),
+            # No step ends before it starts: a step ended during the lead-in,
+            # before it was due, is logged as starting when it ended
+            # (practice/player.py _log_steps).
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True)
+                | models.Q(ended_at__gte=models.F("started_at")),
+                name="steplog_ends_after_it_starts",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -54,6 +54,7 @@ def player_context(session: PracticeSession, now=None) -> dict:
         done = sum(outcome == StepOutcome.DONE for outcome in outcomes.values())
         skipped = sum(outcome == StepOutcome.SKIPPED for outcome in outcomes.values())
         unreached = session.step_count - done - skipped
+        left_out = session.left_out
         return context | {
             "done_ms": context["total_ms"],
             "summary_steps": [
@@ -62,39 +63,91 @@ def player_context(session: PracticeSession, now=None) -> dict:
             "done_count": done,
             "skipped_count": skipped,
             "unreached_count": unreached,
-            "summary": _summary(session.step_count, done, skipped, unreached),
+            "left_out": left_out,
+            "summary": _summary(session.step_count, done, skipped, unreached, len(left_out)),
             "review_form": ReviewForm(instance=session),
         }
     step = session.current_step
     step_ms = step["duration_seconds"] * 1000
     remaining_ms = session.remaining_ms_at(now)
+    lead_in_ms = player.lead_in_ms(session, now)
     return context | {
         "step": step,
         "next_step": session.next_step,
         "step_number": session.position + 1,
-        "is_first_step": session.position == 0,
         "step_ms": step_ms,
         "remaining_ms": remaining_ms,
         "remaining_seconds": min(remaining_ms, step_ms) / 1000,
-        "lead_in_ms": max(0, remaining_ms - step_ms),
         "lead_in_seconds": LEAD_IN_SECONDS,
         "done_ms": session.seconds_before_current * 1000 + max(0, step_ms - remaining_ms),
         "later_count": session.step_count - session.position - 1,
         "guide": face_guide(step, remaining_ms),
         "begin_form": BeginForm(session=session) if state == SessionStatus.READY else None,
         "idle_since": session.last_activity_at,
+        "controls": _controls(session, state, in_lead_in=lead_in_ms > 0),
     }
 
 
-def _summary(step_count: int, done: int, skipped: int, unreached: int) -> dict:
-    """The summary's heading and sentence: praise only for the whole routine."""
+def _controls(session: PracticeSession, state: str, *, in_lead_in: bool) -> dict:
+    """
+    The buttons of a running or paused step, each a form posting the position
+    shown. Drawn by one loop in the template rather than an include each,
+    whose five {% url %} and {% csrf_token %} were a tenth of a step change.
+    """
+    # Every control's URL is the player page's plus its name (practice/urls.py).
+    base = session.get_absolute_url()
+
+    def control(action: str, label: str, **options) -> dict:
+        # Every key set: a missing one would find the dict's own methods (keys).
+        return {
+            "action": action,
+            "label": label,
+            "url": f"{base}{action}/",
+            "id": f"control-{action}",
+            "keys": "",
+            "primary": False,
+            "disabled": False,
+            "auto": False,
+            "lead_in": False,
+        } | options
+
+    running = state == SessionStatus.RUNNING
+    return {
+        "main": [
+            control("back", "Back", keys="ArrowLeft", disabled=session.position == 0),
+            control(
+                "pause" if running else "resume",
+                "Pause" if running else "Resume",
+                keys="Space",
+                id="control-toggle",
+                primary=True,
+            ),
+            control("next", "Next", keys="ArrowRight", auto=True, lead_in=in_lead_in),
+        ],
+        "skip": control("skip", "Skip"),
+        "finish": control("finish", "Finish now", id="control-finish-now", primary=True),
+    }
+
+
+def _summary(step_count: int, done: int, skipped: int, unreached: int, left_out: int) -> dict:
+    """
+    The summary's heading and sentence: praise only for the whole routine,
+    and the steps the safety check left out today always said, never hidden
+    behind "every step".
+    """
     counts = f"{done} of {step_count} step{'s' if step_count != 1 else ''} done"
     if skipped:
         counts += f", {skipped} skipped"
     if unreached:
-        return {"heading": "Finished early", "sentence": f"{counts}, {unreached} not reached."}
+        counts += f", {unreached} not reached"
+    if left_out:
+        counts += f"; {left_out} left out for safety today"
+    if unreached:
+        return {"heading": "Finished early", "sentence": f"{counts}."}
     if skipped:
         return {"heading": "Routine finished", "sentence": f"{counts}."}
+    if left_out:
+        return {"heading": "Well done", "sentence": f"{counts}."}
     return {"heading": "Well done", "sentence": f"Every step done: {counts}."}
 
 
@@ -204,7 +257,9 @@ def next_step(request: HttpRequest, pk: int) -> HttpResponse:
     return _apply_control(
         request,
         pk,
-        lambda session, data: player.advance(session, data["position"], auto=data["auto"]),
+        lambda session, data: player.advance(
+            session, data["position"], auto=data["auto"], seen_in_lead_in=data["lead_in"]
+        ),
     )
 
 

@@ -48,6 +48,25 @@ function startPlayer(page) {
     }
   });
 
+  // A step change sends its forms without the CSRF token: htmx sends it in a
+  // header. A form pressed in the moment before htmx has taken over the new
+  // step posts as a plain form, so it gets the token from the page here.
+  document.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target;
+      if (!form.closest?.("#player") || form.elements.csrfmiddlewaretoken) {
+        return;
+      }
+      const token = document.createElement("input");
+      token.type = "hidden";
+      token.name = "csrfmiddlewaretoken";
+      token.value = JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"];
+      form.append(token);
+    },
+    { capture: true },
+  );
+
   // Audio may only start after a gesture.
   for (const type of ["pointerdown", "keydown"]) {
     document.addEventListener(type, unlockAudio, { capture: true });

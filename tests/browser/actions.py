@@ -31,3 +31,12 @@ def settled(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
     )
+
+
+def start_first_step_now(page) -> None:
+    """Next during the get-ready lead-in: the first step starts at once, at its
+    full length (practice/player.py), and the next Next moves on from it."""
+    with page.expect_response(lambda response: "/next/" in response.url):
+        page.get_by_role("button", name="Next").click()
+    # Swapped in: the new Next names no lead-in.
+    expect(page.locator('#player [name="lead_in"]')).to_have_count(0)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from catalogue import editor
 from catalogue.models import Routine
 from practice.models import SessionStatus
-from tests.browser.actions import already_logged_in
+from tests.browser.actions import already_logged_in, start_first_step_now
 from tests.browser.checks import small_targets, spilled_text
 from tests.factories import make_session, make_sessions, make_user
 
@@ -109,6 +109,7 @@ def test_the_player_has_no_violations_in_any_state(page, curated, scheme):
     expect(page.locator('#player[data-state="running"]')).to_be_visible()
     assert_accessible(page)  # lead-in, after an htmx swap
 
+    start_first_step_now(page)
     page.get_by_role("button", name="Next").click()
     expect(page.locator(".player-head .eyebrow")).to_contain_text("Step 2 of")
     page.get_by_role("button", name="Pause").click()

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession, StepLog
-from tests.browser.actions import settled
+from tests.browser.actions import settled, start_first_step_now
 from tests.browser.chromium import PHONE
 from tests.browser.test_accessibility import assert_accessible
 
@@ -63,6 +63,7 @@ def start(page, routine="morning-de-puff"):
     expect(page.get_by_role("heading", name="Get ready")).to_be_visible()
     page.get_by_role("button", name="Start", exact=True).click()
     expect(page.locator('#player[data-state="running"]')).to_be_visible()
+    start_first_step_now(page)
     mounted(page)
 
 
@@ -142,7 +143,7 @@ def test_a_step_done_in_turn_says_switch_sides_half_way(page, curated):
     expect(guide).to_have_attribute("data-showing", "left")
     expect(page.locator(".facts")).to_contain_text("6 each side")
 
-    page.clock.fast_forward(5_000 + 21_000)  # the lead-in, then past half of 40 s
+    page.clock.fast_forward(21_000)  # past half of 40 s (start() ended the lead-in)
     page.clock.run_for(100)  # the announcement lands a moment after
 
     expect(guide).to_have_attribute("data-showing", "right")

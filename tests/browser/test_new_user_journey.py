@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession
+from tests.browser.actions import start_first_step_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,6 +89,7 @@ def test_a_reload_mid_step_resumes_and_the_home_page_offers_resume(page, curated
     page.get_by_role("button", name="Start", exact=True).click()
     page.get_by_role("button", name="Start", exact=True).click()
     expect(page.locator('#player[data-state="running"]')).to_be_visible()
+    start_first_step_now(page)
     page.get_by_role("button", name="Next").click()
     second = PracticeSession.objects.get().steps[1]["title"]
     expect(page.locator("#player h1")).to_have_text(second)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession, StepLog
+from tests.browser.actions import start_first_step_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -113,6 +114,7 @@ def test_two_tabs_pressing_next_at_once_advance_one_step(new_page, curated):
     first.get_by_role("button", name="Start", exact=True).click()
     # Open the second tab once the first has started, not while Start is in flight.
     expect(first.locator('#player[data-state="running"]')).to_be_visible()
+    start_first_step_now(first)
     second = new_page(first.context)
     second.goto(first.url)
     titles = [step["title"] for step in current_session().steps]
@@ -134,6 +136,7 @@ def test_keyboard_space_pauses_and_arrows_move(page, curated):
     page.keyboard.press("Space")  # Start
     titles = [step["title"] for step in current_session().steps]
     expect(page.locator("#player h1")).to_have_text(titles[0])
+    start_first_step_now(page)
     page.locator("body").click(position={"x": 5, "y": 5})
     page.keyboard.press("ArrowRight")
     expect(page.locator("#player h1")).to_have_text(titles[1])

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession, StepLog, StepOutcome
+from tests.browser.actions import start_first_step_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,6 +37,7 @@ def test_a_breakout_on_the_cheeks_leaves_the_cheek_step_out_of_morning_de_puff(p
 
     page.get_by_role("button", name="Start", exact=True).click()
     page.get_by_role("button", name="Start", exact=True).click()
+    start_first_step_now(page)
     heading = page.locator("#player h1")
     played = []
     session = PracticeSession.objects.get()

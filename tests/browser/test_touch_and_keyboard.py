@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.actions import start_first_step_now
 from tests.browser.checks import focused, small_targets, spilled_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -64,6 +65,7 @@ def test_the_player_works_from_the_keyboard_with_visible_focus(page, curated):
     assert stops.index("Leave") < stops.index("Start")  # the player shows no site navigation
     page.keyboard.press("Enter")
     expect(page.locator('#player[data-state="running"]')).to_be_visible()
+    start_first_step_now(page)
 
     # The controls follow in reading order: Back (disabled on step 1) is skipped.
     page.reload()

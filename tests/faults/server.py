@@ -214,6 +214,10 @@ class Visitor:
         pk = int(re.fullmatch(r"/sessions/(\d+)/", started.location).group(1))
         begun = self.post(f"/sessions/{pk}/begin/", {"position": 0}, htmx=True)
         assert begun.status == 200 and begun.player == ("running", 0), begun.status
+        # Next during the lead-in starts the first step at once: from here
+        # each Next moves on one step.
+        started = self.next(pk, 0)
+        assert started.status == 200 and started.player == ("running", 0), started.status
         return pk
 
     def next(self, pk: int, position: int) -> Response:

@@ -62,6 +62,9 @@ def visit(base_url: str, seed: int, stop_at: float, tally: Tally) -> None:
                     "step post", visitor.post, f"/sessions/{pk}/begin/", {"position": 0}, htmx=True
                 )
                 assert begun.status == 200, f"begin: {begun.status}"
+                # Next during the lead-in starts the first step; then each moves on.
+                started = timed("step post", visitor.next, pk, 0)
+                assert started.status == 200, f"next in the lead-in: {started.status}"
                 position = 0
                 with tally.lock:
                     tally.acknowledged[pk] = set()

@@ -207,6 +207,9 @@ def test_finish_asks_first_and_the_summary_says_what_was_done(page, curated):
     expect(page.get_by_role("heading", name="Finished early")).to_be_visible()
     expect(page.get_by_text("1 of 11 steps done, 10 not reached.", exact=True)).to_be_visible()
     expect(page.get_by_text("this session is kept in your history")).to_be_visible()  # a guest
+    # Done: no place kept, no player options or keys under the summary.
+    for gone in ("Your place is kept", "Tick each stroke", "Keys: Space"):
+        expect(page.get_by_text(gone)).to_be_hidden()
 
 
 def test_a_rating_right_after_a_note_keeps_both(page, curated):

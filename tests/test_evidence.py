@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from catalogue import curated, curated_evidence
 from catalogue.management.commands.load_content import load_curated_content
-from catalogue.models import Study, Technique
+from catalogue.models import Program, Study, Technique
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,14 @@ def test_the_routine_page_links_to_it(client, loaded):
     slug = curated.ROUTINES[0]["slug"]
     page = client.get(reverse("catalogue:routine_detail", args=[slug])).content.decode()
     assert f'href="{URL}#' in page
+
+
+def test_every_curated_program_page_links_to_it(client, loaded):
+    programs = Program.objects.all()
+    assert programs
+    for program in programs:
+        page = client.get(program.get_absolute_url()).content.decode()
+        assert f'href="{URL}"' in page, program.slug
 
 
 def test_safety_links_to_it(client, loaded):

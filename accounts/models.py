@@ -50,6 +50,10 @@ class Profile(models.Model):
     # session notes it (practice/models.py). Null until the first change
     # after the profile exists; the history then asks the sessions.
     practice_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The cautions they said they have read: technique slug → digest of that
+    # technique's cautions as they read them (accounts/cautions.py), so that
+    # reworded cautions are shown in full again. Only ever read whole.
+    acknowledged_cautions = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = ProfileQuerySet.as_manager()
 

@@ -14,7 +14,8 @@ The wording is our own and follows docs/content.md:
 Shapes:
 
 - TECHNIQUES: one dict per Technique. ``cautions`` starts with COMMON_CAUTIONS, which every
-  technique carries, followed by what is specific to it.
+  technique carries, then NECK_CAUTIONS for the techniques that work the neck, followed by
+  what is specific to it.
 - STEPS: one dict per Step; ``technique`` is a technique slug. ``stroke_count`` is None when
   strokes are not counted. For a both-sides step it counts the strokes per side: both hands
   together, or one side after the other when the instruction says so.
@@ -26,20 +27,27 @@ Shapes:
 
 from .models import Direction, Goal, Pressure, Side, Tool, Zone
 
-# Shared by every technique: each one touches the face and neck.
-# The safety check's rules (catalogue/safety.py) quote these words: reword
-# them together.
+# Shared by every technique: each one touches the face.
+# The safety check's rules (catalogue/safety.py) quote these words and those
+# of NECK_CAUTIONS: reword them together.
 COMMON_CAUTIONS = (
     "Skip any area that is still healing, including a new piercing, for at least six weeks. "
     "After fillers or botulinum toxin, do not massage the treated areas for two weeks; after a "
     "peel, laser or microneedling, leave the treated skin alone for two weeks; after facial "
     "surgery, wait at least six weeks and ask your surgeon when it is safe to start. Do not work "
     "over an active acne, rosacea or eczema flare, broken or sunburnt skin, or any infection "
-    "such as a cold sore. If lymph nodes in your neck or under your jaw are swollen or painful, "
-    "see a doctor instead of massaging them. If you have a clotting problem or take blood "
-    "thinners, keep to light pressure: firmer strokes bruise. If you have heart failure or "
-    "another heart condition, or a thyroid condition, ask a doctor before doing lymphatic work "
-    "on the neck. Never press on the front of the throat."
+    "such as a cold sore. If you have a clotting problem or take blood thinners, keep to light "
+    "pressure: firmer strokes bruise."
+)
+
+# For the techniques whose strokes go down the neck toward its lymph nodes
+# (drainage, gua sha, classic massage, the roller); facial yoga and the
+# microcurrent device do not work the neck.
+NECK_CAUTIONS = (
+    " If lymph nodes in your neck or under your jaw are swollen or painful, see a doctor "
+    "instead of massaging them. If you have heart failure or another heart condition, or a "
+    "thyroid condition, ask a doctor before doing lymphatic work on the neck. Never press on "
+    "the front of the throat."
 )
 
 TECHNIQUES = [
@@ -63,6 +71,7 @@ TECHNIQUES = [
         ),
         "cautions": (
             COMMON_CAUTIONS
+            + NECK_CAUTIONS
             + " Keep the touch feather-light: you are moving the skin, not the muscle, and "
             "pressing harder does not drain more."
         ),
@@ -86,6 +95,7 @@ TECHNIQUES = [
         ),
         "cautions": (
             COMMON_CAUTIONS
+            + NECK_CAUTIONS
             + " Keep the stone nearly flat and the pressure light: bruising, tiny red dots or "
             "redness that lasts more than an hour mean you pressed too hard. Wash the stone "
             "after each use, do not share it, and stop using it if it chips. Do not improvise "
@@ -111,6 +121,7 @@ TECHNIQUES = [
         ),
         "cautions": (
             COMMON_CAUTIONS
+            + NECK_CAUTIONS
             + " Massage should feel pleasant, never painful. Go gently over the jaw joint, ease "
             "off if it aches, and keep oil away from your eyes."
         ),
@@ -156,6 +167,7 @@ TECHNIQUES = [
         ),
         "cautions": (
             COMMON_CAUTIONS
+            + NECK_CAUTIONS
             + " Keep the roller cool, not frozen, and never roll over the eyelids. Clean it after "
             "each use and stop using it if the frame is loose or the stone is chipped. Do not "
             "improvise with another object: without a roller, use your fingertips."
@@ -183,7 +195,8 @@ TECHNIQUES = [
             "electronic device, if you are pregnant, if you have epilepsy, over metal implants, "
             "or if you have active cancer. Use only a device made for the face, as its maker "
             "directs, always over a layer of conductive gel, and keep it off the eyelids and the "
-            "front of the throat."
+            "front of the throat. If lymph nodes under your jaw are swollen or painful, see a "
+            "doctor and leave the jaw alone."
         ),
     },
 ]

@@ -9,6 +9,11 @@ urlpatterns = [
     path("evidence/", evidence.evidence, name="evidence"),
     path("routines/", routines.routine_list, name="routine_list"),
     path("routines/<slug:slug>/", routines.routine_detail, name="routine_detail"),
+    path(
+        "routines/<slug:slug>/cautions/",
+        routines.acknowledge_cautions,
+        name="acknowledge_cautions",
+    ),
     path("routines/<slug:slug>/copy/", my_routines.copy_routine, name="copy"),
     path("my-routines/", my_routines.my_routines, name="my_routines"),
     path("my-routines/new/", my_routines.new_routine, name="new_routine"),

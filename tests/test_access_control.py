@@ -29,6 +29,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.cautions import seen_value
+from catalogue.models import Technique
 from tests.access_objects import (
     add_a_step,
     finished_session,
@@ -46,6 +48,13 @@ from tests.access_objects import (
     session_on_second_step,
 )
 from tests.factories import make_routine, make_user
+
+
+def read_the_cautions(kwargs: dict) -> dict:
+    """What "I have read these" posts for the routine's techniques (accounts/cautions.py)."""
+    techniques = Technique.objects.filter(steps__routine_steps__routine__slug=kwargs["slug"])
+    return {"seen": [seen_value(technique) for technique in techniques.distinct()]}
+
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +87,9 @@ ROUTES: dict[str, Route] = {
     "catalogue:routine_list": Route(PAGE, PUBLIC),
     "catalogue:evidence": Route(PAGE, PUBLIC),
     "catalogue:routine_detail": Route(PAGE, PUBLIC, owned=private_routine),
+    "catalogue:acknowledge_cautions": Route(
+        ACTION, PUBLIC, owned=private_routine, data=read_the_cautions
+    ),
     "practice:start": Route(ACTION, PUBLIC, owned=private_routine),
     # The player: visitors use it for their own guest sessions.
     "practice:player": Route(PAGE, PUBLIC, owned=running_session),

@@ -150,14 +150,28 @@ def test_every_technique_carries_the_core_cautions():
             "broken",
             "sunburnt",
             "infection",
-            "lymph nodes",
-            "doctor",
-            "heart failure",
             "clotting",
-            "thyroid",
-            "front of the throat",
         ):
             assert word in cautions, (t["slug"], word)
+
+
+def test_every_technique_that_works_the_neck_carries_the_neck_cautions():
+    """Facial yoga and the device do not work the neck, so their pages do not warn about it."""
+    neck_techniques = {step["technique"] for step in STEPS if step["zone"] == Zone.NECK}
+    assert neck_techniques == {
+        "lymphatic-drainage",
+        "gua-sha",
+        "classic-facial-massage",
+        "face-roller",
+    }
+    neck_words = ("lymph nodes", "doctor", "heart failure", "thyroid", "front of the throat")
+    for slug in neck_techniques:
+        cautions = TECHNIQUE_BY_SLUG[slug]["cautions"].lower()
+        for word in neck_words:
+            assert word in cautions, (slug, word)
+    yoga = TECHNIQUE_BY_SLUG["facial-yoga"]["cautions"].lower()
+    for word in ("lymph", "heart failure", "thyroid", "throat"):
+        assert word not in yoga, word
 
 
 def test_the_lymphatic_note_says_the_de_puff_is_temporary():

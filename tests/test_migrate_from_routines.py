@@ -184,6 +184,7 @@ def every_row_is_kept_except_the_session_nobody_owned(upgrade: Upgrade) -> None:
             {**s, "left_out": []} for s in before["practicesession"] if s["id"] not in ownerless
         ],
         "steplog": [log for log in before["steplog"] if log["session_id"] not in ownerless],
+        "profile": [{**p, "acknowledged_cautions": {}} for p in before["profile"]],
     }
     assert upgrade.after["rows"] == kept
 

@@ -2,13 +2,14 @@
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from accounts import cautions
 from accounts.safety import answers_for
-from catalogue.models import Goal, Routine, RoutineStep, Tool
+from catalogue.models import Goal, Routine, RoutineStep, Technique, Tool
 from catalogue.safety import adapt_routine
 
 
@@ -63,8 +64,9 @@ def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     routine_steps = routine.routine_steps.all()
-    # Each technique once, in the order the routine first uses it.
-    techniques = list({rs.step.technique_id: rs.step.technique for rs in routine_steps}.values())
+    techniques = _techniques_of(routine_steps)
+    # Shown in full until the person said they read them, as they read now.
+    unread = cautions.unread(techniques, cautions.acknowledged_for(request))
     # Adapted to this person's safety answers, today (catalogue/safety.py).
     answers = answers_for(request)
     adapted = adapt_routine(routine_steps, answers, timezone.localdate())
@@ -75,12 +77,31 @@ def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "routine": routine,
             "routine_steps": routine_steps,
             "techniques": techniques,
+            "unread_cautions": unread,
+            "cautions_seen": [cautions.seen_value(technique) for technique in techniques],
             "is_owner": routine.owner_id is not None and routine.owner_id == request.user.pk,
             "adapted": adapted,
             "safety_answered": bool(answers),
         },
     )
-    if answers:
-        # One person's adaptation: never for a shared cache (a guest's too).
+    if answers or len(unread) < len(techniques):
+        # One person's adaptation or cautions read: never for a shared cache (a guest's too).
         patch_cache_control(response, private=True)
     return response
+
+
+def _techniques_of(routine_steps) -> list[Technique]:
+    """Each technique once, in the order the routine first uses it."""
+    return list({rs.step.technique_id: rs.step.technique for rs in routine_steps}.values())
+
+
+@require_POST
+def acknowledge_cautions(request: HttpRequest, slug: str) -> HttpResponse:
+    """
+    I have read these: the routine's cautions, as the page showed them, are
+    shown collapsed from now on (accounts/cautions.py).
+    """
+    routine = get_object_or_404(Routine.objects.visible_to(request.user), slug=slug)
+    routine_steps = RoutineStep.objects.filter(routine=routine).select_related("step__technique")
+    cautions.acknowledge(request, _techniques_of(routine_steps), request.POST.getlist("seen"))
+    return redirect(routine.get_absolute_url())

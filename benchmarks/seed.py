@@ -51,6 +51,7 @@ from practice.models import (  # noqa: E402
     LEAD_IN_SECONDS,
     PracticeSession,
     SessionStatus,
+    Snapshot,
     StepLog,
     StepOutcome,
 )
@@ -89,11 +90,13 @@ def login_cookie(user) -> str:
 def finished_sessions(user, number: int, every: timedelta) -> None:
     """`number` finished sessions of the curated routines, the newest 30 minutes ago."""
     routines = [Routine.objects.get(slug=slug) for slug in CURATED]
-    snapshots = [(routine, player.snapshot_steps(routine)) for routine in routines]
+    # Each routine's steps stored once, shared by its sessions (practice/models/snapshots.py).
+    snapshots = [(routine, Snapshot.of(player.snapshot_steps(routine))) for routine in routines]
     newest = timezone.now() - timedelta(minutes=30)
     sessions = []
     for n in range(number):
-        routine, steps = snapshots[n % len(snapshots)]
+        routine, snapshot = snapshots[n % len(snapshots)]
+        steps = snapshot.steps
         started = newest - every * n
         seconds = sum(step["duration_seconds"] for step in steps)
         sessions.append(
@@ -101,7 +104,7 @@ def finished_sessions(user, number: int, every: timedelta) -> None:
                 user=user,
                 routine=routine,
                 routine_title=routine.title,
-                steps=steps,
+                snapshot=snapshot,
                 status=SessionStatus.FINISHED,
                 position=len(steps) - 1,
                 revision=len(steps) + 1,
@@ -146,7 +149,7 @@ def running_sessions(user, routine: Routine) -> dict:
             user=user,
             routine=routine,
             routine_title=template.routine_title,
-            steps=template.steps,
+            snapshot_id=template.snapshot_id,
             status=template.status,
             revision=template.revision,
             started_at=template.started_at,

@@ -64,10 +64,7 @@ def history_page(user, number: int, *, now: datetime) -> HistoryPage:
     step outcomes of its sessions.
     """
     start = (number - 1) * SESSIONS_PER_PAGE
-    # The list never shows the steps: leave their snapshots in the database.
-    sessions = (
-        PracticeSession.objects.filter(user=user).defer("steps").order_by("-created_at", "-pk")
-    )
+    sessions = PracticeSession.objects.filter(user=user).order_by("-created_at", "-pk")
     rows = list(sessions[start : start + SESSIONS_PER_PAGE + 1])
     has_next = len(rows) > SESSIONS_PER_PAGE
     rows = rows[:SESSIONS_PER_PAGE]

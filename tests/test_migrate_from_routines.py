@@ -247,7 +247,11 @@ def the_foreign_keys_follow_the_renamed_tables(upgrade: Upgrade) -> None:
         "catalogue_step": {"technique_id": "catalogue_technique"},
         "catalogue_routine": {"copied_from_id": "catalogue_routine", "owner_id": "auth_user"},
         "catalogue_routinestep": {"routine_id": "catalogue_routine", "step_id": "catalogue_step"},
-        "practice_practicesession": {"routine_id": "catalogue_routine", "user_id": "auth_user"},
+        "practice_practicesession": {
+            "routine_id": "catalogue_routine",
+            "user_id": "auth_user",
+            "snapshot_id": "practice_snapshot",  # the steps it shares (practice 0007)
+        },
         "practice_steplog": {"session_id": "practice_practicesession"},
         "accounts_profile": {"user_id": "auth_user"},
     }

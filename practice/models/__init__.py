@@ -1,6 +1,7 @@
 """
 What a person did, kept as it happened: practice sessions and their step logs
-(sessions.py); their runs through programs, the days they did and their
+(sessions.py), with the steps they play stored once per routine version
+(snapshots.py); their runs through programs, the days they did and their
 reminder feed (plans.py).
 """
 
@@ -26,6 +27,7 @@ from .sessions import (
     StepLog,
     StepOutcome,
 )
+from .snapshots import Snapshot
 
 __all__ = [
     "ABANDONED",
@@ -41,6 +43,7 @@ __all__ = [
     "Puffiness",
     "Reminder",
     "SessionStatus",
+    "Snapshot",
     "StepLog",
     "StepOutcome",
     "Weekday",

@@ -10,6 +10,8 @@ from django.utils import timezone
 from accounts.models import Profile
 from catalogue.models import Routine
 
+from .snapshots import Snapshot, steps_of
+
 ABANDONED_AFTER = timedelta(hours=6)
 LEAD_IN_SECONDS = 5
 
@@ -152,7 +154,9 @@ class PracticeSession(models.Model):
         Routine, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
     )
     routine_title = models.CharField(max_length=100)
-    steps = models.JSONField(help_text="The routine's steps as they were at start.")
+    # The routine's steps as they were at start, shared with every session of
+    # the same routine version (snapshots.py): read them as `steps`.
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.PROTECT, related_name="sessions")
     # The routine's steps the safety check left out at start, each snapshot
     # with its "reasons" and its "routine_position": never played; each has a
     # step log "left out for safety" after the played steps' positions.
@@ -188,8 +192,8 @@ class PracticeSession(models.Model):
             # sessions, per routine title, carrying every column the
             # statistics read, so that streaks, totals, the calendar and the
             # per-routine figures come from the index alone, never from the
-            # rows with their large step snapshots; the title comes before
-            # the start time so the per-routine figures group without a sort.
+            # rows themselves; the title comes before the start time so the
+            # per-routine figures group without a sort.
             # Not partial: SQLite cannot match a partial index's condition
             # against a bound parameter (status = %s).
             models.Index(
@@ -261,6 +265,16 @@ class PracticeSession(models.Model):
                 PracticeSession.objects.filter(pk=self.pk).values("user")
             )
             return super().delete(**kwargs)
+
+    @property
+    def steps(self) -> list[dict]:
+        """The steps this session plays: its snapshot's, never to be changed in place."""
+        return steps_of(self.snapshot_id)
+
+    @steps.setter
+    def steps(self, steps: list[dict]) -> None:
+        # PracticeSession(steps=...) or .create(steps=...): stored, or found, at once.
+        self.snapshot = Snapshot.of(steps)
 
     @property
     def step_count(self) -> int:

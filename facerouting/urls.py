@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import views as accounts_views
-from facerouting import health
+from facerouting import health, manifest
 
 admin.site.site_header = "Facerouting curation"
 admin.site.site_title = "Facerouting curation"
@@ -16,4 +16,5 @@ urlpatterns = [
     path("safety/", accounts_views.safety_check, name="safety"),
     path("admin/", admin.site.urls),
     path("healthz/", health.healthz, name="healthz"),
+    path("manifest.webmanifest", manifest.webmanifest, name="manifest"),
 ]

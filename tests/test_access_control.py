@@ -157,6 +157,7 @@ ROUTES: dict[str, Route] = {
     "password_reset_complete": Route(PAGE, PUBLIC),
     # Operations
     "healthz": Route(PAGE, PUBLIC),
+    "manifest": Route(PAGE, PUBLIC),
 }
 
 # Namespaces left out of the table, and where they are checked instead.

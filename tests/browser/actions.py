@@ -13,7 +13,16 @@ def log_in(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    # Signed in: the navigation (a tab bar on a phone) offers their account.
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Account")
+    ).to_be_visible()
+
+
+def log_out(page) -> None:
+    """From the Account page, where Log out is on every screen size."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Account").click()
+    page.get_by_role("main").get_by_role("button", name="Log out").click()
 
 
 def already_logged_in(page, user: User, site_url: str) -> None:

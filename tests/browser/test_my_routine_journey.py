@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from catalogue.models import Routine
 from practice.models import PracticeSession
-from tests.browser.actions import log_in, settled
+from tests.browser.actions import log_in, log_out, settled
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -124,7 +124,7 @@ def test_copy_tune_by_keyboard_and_play_to_the_summary(page, alice):
     expect(page.get_by_text("Last played")).to_be_visible()
     make_user("mallory")
     assert page.context.request.get(f"/my-routines/{routine.slug}/edit/").status == 200
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
     log_in(page, "mallory")
     for url in (routine.get_absolute_url(), f"/my-routines/{routine.slug}/edit/"):
         assert page.context.request.get(url).status == 404

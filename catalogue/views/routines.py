@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import cautions
 from accounts.safety import answers_for
-from catalogue.models import Goal, Routine, RoutineStep, Technique, Tool
+from catalogue.models import Goal, Routine, RoutineStep, Tool
 from catalogue.safety import adapt_routine
 
 
@@ -31,7 +31,9 @@ def _offered(routines, request: HttpRequest):
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    routines = _offered(Routine.objects.published().curated().with_total_seconds(), request)
+    routines = _offered(
+        Routine.objects.published().curated().with_total_seconds().with_card_facts(), request
+    )
     return render(
         request,
         "catalogue/home.html",
@@ -41,7 +43,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def routine_list(request: HttpRequest) -> HttpResponse:
-    routines = _offered(Routine.objects.published().curated().with_total_seconds(), request)
+    routines = _offered(
+        Routine.objects.published().curated().with_total_seconds().with_card_facts(), request
+    )
     goal = request.GET.get("goal", "")
     if goal in Goal.values:
         routines = routines.filter(goal=goal)
@@ -64,7 +68,7 @@ def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     routine_steps = routine.routine_steps.all()
-    techniques = _techniques_of(routine_steps)
+    techniques = Routine.techniques_in(routine_steps)
     # Shown in full until the person said they read them, as they read now.
     unread = cautions.unread(techniques, cautions.acknowledged_for(request))
     # Adapted to this person's safety answers, today (catalogue/safety.py).
@@ -90,11 +94,6 @@ def routine_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _techniques_of(routine_steps) -> list[Technique]:
-    """Each technique once, in the order the routine first uses it."""
-    return list({rs.step.technique_id: rs.step.technique for rs in routine_steps}.values())
-
-
 @require_POST
 def acknowledge_cautions(request: HttpRequest, slug: str) -> HttpResponse:
     """
@@ -103,5 +102,6 @@ def acknowledge_cautions(request: HttpRequest, slug: str) -> HttpResponse:
     """
     routine = get_object_or_404(Routine.objects.visible_to(request.user), slug=slug)
     routine_steps = RoutineStep.objects.filter(routine=routine).select_related("step__technique")
-    cautions.acknowledge(request, _techniques_of(routine_steps), request.POST.getlist("seen"))
+    techniques = Routine.techniques_in(routine_steps)
+    cautions.acknowledge(request, techniques, request.POST.getlist("seen"))
     return redirect(routine.get_absolute_url())

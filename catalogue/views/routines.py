@@ -13,6 +13,9 @@ from catalogue.models import Goal, Routine, RoutineStep, Tool
 from catalogue.safety import adapt_routine
 
 
+LEAD_ROUTINE_SLUG = "morning-de-puff"
+
+
 def _sections_by_goal(routines) -> list[tuple[str, list[Routine]]]:
     """Group routines under their goal, in the order the goals are declared."""
     return [
@@ -34,10 +37,15 @@ def home(request: HttpRequest) -> HttpResponse:
     routines = _offered(
         Routine.objects.published().curated().with_total_seconds().with_card_facts(), request
     )
+    routines = list(routines)
     return render(
         request,
         "catalogue/home.html",
-        {"sections": _sections_by_goal(routines)},
+        {
+            "sections": _sections_by_goal(routines),
+            # The routine most people come for, first thing in the morning.
+            "lead_routine": next((r for r in routines if r.slug == LEAD_ROUTINE_SLUG), None),
+        },
     )
 
 

@@ -179,6 +179,10 @@ class Chart:
     rating_x: int = PLOT_LEFT - 8  # where the rating labels on the left end
     rating_right_x: int = PLOT_RIGHT + 8  # and where those on the right begin
     month_y: int = CHART_HEIGHT - 8  # the baseline of the month labels
+    # The scale in words, inside the plot at the right (the end a phone shows first).
+    scale_word_x: int = PLOT_RIGHT - 4
+    very_puffy_y: int = PLOT_TOP + 14
+    not_puffy_y: int = PLOT_BOTTOM - 5
 
 
 def _rating_y(rating: float) -> str:
@@ -256,4 +260,91 @@ def chart(days: dict[date, Day], first_day: date, today: date) -> Chart:
         rated=rated,
         summary=summary,
         by_week=span_label == "12 months",
+    )
+
+
+# --- One month, readable on a phone ----------------------------------------
+
+WEEKDAY_HEADINGS = [(str(WEEKDAYS[number])[:3], str(WEEKDAYS[number])) for number in range(7)]
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    day: date
+    sessions: int
+    label: str  # "2 December: 1 session, 5 min", for screen readers
+    is_today: bool
+
+    @property
+    def number(self) -> int:
+        return self.day.day
+
+
+@dataclass(frozen=True)
+class MonthCalendar:
+    first: date
+    title: str  # "December 2026"
+    weeks: list[list[MonthDay | None]]  # Monday first; None pads outside the month
+    weekdays: list[tuple[str, str]]  # (short, long): Mon…Sun, as the year's calendar
+    practised_days: int
+    sessions: int
+    previous: date | None  # the first of the month before, if the calendar has it
+    next: date | None  # the first of the month after, never beyond today's
+
+    @property
+    def key(self) -> str:
+        return self.first.strftime("%Y-%m")
+
+
+def month_of(day: date, months: int = 0) -> date:
+    """The first of `day`'s month, moved by `months`."""
+    number = day.year * 12 + day.month - 1 + months
+    return date(number // 12, number % 12 + 1, 1)
+
+
+def earliest_month(first_day: date) -> date:
+    """The first month the year's days cover in full."""
+    return first_day if first_day.day == 1 else month_of(first_day, 1)
+
+
+def month_calendar(
+    days: dict[date, Day], first: date, first_day: date, today: date
+) -> MonthCalendar:
+    """The month that begins on `first`, week by week from Monday, from the
+    same local days as the year's calendar (no query of its own)."""
+    months = {number: str(name) for number, name in MONTHS.items()}
+    following = month_of(first, 1)
+    weeks: list[list[MonthDay | None]] = []
+    week: list[MonthDay | None] = [None] * first.weekday()
+    practised = sessions = 0
+    day = first
+    while day < following:
+        figures = days.get(day)
+        count = figures.sessions if figures else 0
+        name = f"{day.day} {months[day.month]}"
+        if count:
+            practised += 1
+            sessions += count
+            label = (
+                f"{name}: {count} session{'s' if count != 1 else ''}, {duration(figures.seconds)}"
+            )
+        else:
+            label = f"{name}: no practice"
+        week.append(MonthDay(day=day, sessions=count, label=label, is_today=day == today))
+        if len(week) == 7:
+            weeks.append(week)
+            week = []
+        day += timedelta(days=1)
+    if week:
+        weeks.append(week + [None] * (7 - len(week)))
+    previous = month_of(first, -1)
+    return MonthCalendar(
+        first=first,
+        title=f"{months[first.month]} {first.year}",
+        weeks=weeks,
+        weekdays=WEEKDAY_HEADINGS,
+        practised_days=practised,
+        sessions=sessions,
+        previous=previous if previous >= earliest_month(first_day) else None,
+        next=following if following <= today else None,
     )

@@ -19,7 +19,7 @@ one (the usual case) runs none of them. The pictures drawn from the figures
 are practice/charts.py.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -298,6 +298,9 @@ class Insights:
     calendar: Calendar
     chart: Chart
     routines: list[RoutineFigures]
+    # The days behind the calendar, for the month view (charts.month_calendar).
+    days: dict[date, Day] = field(default_factory=dict)
+    first_day: date | None = None
 
     @property
     def top_routines(self) -> list[RoutineFigures]:
@@ -344,4 +347,6 @@ def insights(user, zone: ZoneInfo, now: datetime) -> Insights:
         calendar=calendar(days, first_day, today),
         chart=chart(days, first_day, today),
         routines=routines,
+        days=days,
+        first_day=first_day,
     )

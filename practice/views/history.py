@@ -1,5 +1,7 @@
 """The signed-in user's history: insights, the list, one session and its edits."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,11 +14,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from practice.charts import earliest_month, month_calendar, month_of
 from practice.forms import SessionEditForm
 from practice.history import history_page, page_number, session_log
 from practice.models import PracticeSession, SessionStatus
 from practice.programs import enrolments_with_progress
-from practice.stats import insights, insights_version
+from practice.stats import first_calendar_day, insights, insights_version
 
 
 def _own_session(request: HttpRequest, pk: int) -> PracticeSession:
@@ -26,6 +29,30 @@ def _own_session(request: HttpRequest, pk: int) -> PracticeSession:
 def _wants_partial(request: HttpRequest) -> bool:
     # htmx restoring a page from history needs the whole page, not a region.
     return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def chosen_month(value: str | None, today: date) -> tuple[date, str]:
+    """The month the calendar shows, from ?month=2026-11: today's month unless
+    the value names one the calendar has (the last 12 months, never a future
+    one). With a short note when the value was refused."""
+    current = month_of(today)
+    if not value:
+        return current, ""
+    try:
+        year, number = value.split("-")
+        if len(year) != 4 or len(number) != 2:
+            raise ValueError(value)
+        first = date(int(year), int(number), 1)
+    except ValueError:
+        return current, "That is not a month the calendar knows: here is this month."
+    earliest = earliest_month(first_calendar_day(today))
+    if first > current:
+        return current, "The calendar does not show future months: here is this month."
+    if first < earliest:
+        return current, (
+            f"The calendar goes back to {date_format(earliest, 'F Y')}: here is this month."
+        )
+    return first, ""
 
 
 @require_safe
@@ -42,8 +69,14 @@ def history(request: HttpRequest) -> HttpResponse:
     if page.entries or page.has_previous:
         # Worked out only when the template's cache has nothing for this version.
         zone = timezone.get_current_timezone()
+        today = timezone.localdate(now, zone)
+        first, context["month_note"] = chosen_month(request.GET.get("month"), today)
         context["insights_version"] = insights_version(request.user, zone, now)
-        context["insights"] = SimpleLazyObject(lambda: insights(request.user, zone, now))
+        context["month_key"] = first.strftime("%Y-%m")
+        figures = context["insights"] = SimpleLazyObject(lambda: insights(request.user, zone, now))
+        context["month"] = SimpleLazyObject(
+            lambda: month_calendar(figures.days, first, figures.first_day, today)
+        )
     return render(request, "practice/history.html", context)
 
 

@@ -26,7 +26,7 @@ def test_signup_keeps_the_browsers_time_zone(new_page):
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("link", name="History")).to_be_visible()
+    expect(page.get_by_role("link", name="History", exact=True)).to_be_visible()
     assert Profile.objects.get(user__username="bea").timezone == "Asia/Tokyo"
 
 
@@ -41,7 +41,7 @@ def test_a_user_sees_their_practice_by_local_day_and_edits_and_deletes_it(new_pa
     page = new_page(timezone_id="Asia/Tokyo")
     log_in(page, "kenji")
 
-    page.get_by_role("link", name="History").click()
+    page.get_by_role("link", name="History", exact=True).click()
 
     expect(page.get_by_role("heading", name="Your practice")).to_be_visible()
     expect(page.get_by_text("Days and times in Asia/Tokyo")).to_be_visible()

@@ -29,7 +29,7 @@ def sign_up(page, username: str) -> None:
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("link", name="History")).to_be_visible()
+    expect(page.get_by_role("link", name="History", exact=True)).to_be_visible()
 
 
 def follow_hands_free(page, titles: list[str]) -> None:

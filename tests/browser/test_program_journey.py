@@ -32,7 +32,7 @@ def sign_up(page, username: str) -> None:
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("link", name="History")).to_be_visible()
+    expect(page.get_by_role("link", name="History", exact=True)).to_be_visible()
 
 
 def test_join_7_de_puff_mornings_do_day_1_from_home_and_see_it_done(page, curated):

@@ -1,8 +1,10 @@
-"""Signing up, the time zone, the safety check and deleting an account."""
+"""Signing up, logging in, passwords, the time zone, the safety check and deleting an account."""
 
 from datetime import date, timedelta
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -11,12 +13,52 @@ from catalogue import safety
 from catalogue.models import Tool, Zone
 
 from .models import Profile
-from .timezones import valid_zone, zone_choices
+from .timezones import DEFAULT_ZONE, valid_zone, zone_choices
+
+# Our words for what Django's auth forms say in theirs. The password
+# validators (settings.AUTH_PASSWORD_VALIDATORS) still apply; their errors
+# show under the field, so one line of help is enough.
+USERNAME_HELP = "Letters, numbers and @ . + - _ only."
+PASSWORD_AGAIN_HELP = "The same again, to catch a typo."
+PASSWORDS_DIFFER = "The two passwords are not the same: type them again."
 
 
-class SignupForm(UserCreationForm):
+def password_help() -> str:
+    """One line for the rules in force: the length from the settings' validator."""
+    lengths = [
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    ]
+    if lengths:
+        return f"At least {max(lengths)} characters, and not a common one: try a few words."
+    return "Not a common one: try a few words."
+
+
+class NewPasswordMixin:
+    """A new password and the same again, in our words. The rules' errors go
+    under the first field, where the password was typed, not Django's second."""
+
+    password_fields = ("password1", "password2")
+    password_label = "Password"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first, second = self.password_fields
+        self.fields[first].label = self.password_label
+        self.fields[first].help_text = password_help()
+        self.fields[second].label = f"{self.password_label} again"
+        self.fields[second].help_text = PASSWORD_AGAIN_HELP
+
+    def validate_password_for_user(self, user, password_field_name: str = "password2") -> None:
+        super().validate_password_for_user(user, self.password_fields[0])
+
+
+class SignupForm(NewPasswordMixin, UserCreationForm):
     email = forms.EmailField(
-        help_text="Only used to reset your password if you forget it.",
+        label="Email",
+        help_text="Only for resetting your password if you forget it. We send nothing else.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     # Filled in by static/js/timezone.js; without JavaScript it stays empty
     # and the zone can be chosen later in account settings.
@@ -24,9 +66,20 @@ class SignupForm(UserCreationForm):
         required=False, widget=forms.HiddenInput(attrs={"data-timezone": ""})
     )
 
+    error_messages = {**UserCreationForm.error_messages, "password_mismatch": PASSWORDS_DIFFER}
+
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ["username", "email"]
+        labels = {"username": "Username"}
+        help_texts = {"username": USERNAME_HELP}
+        error_messages = {
+            "username": {"unique": "That username is taken: choose another."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]
@@ -46,16 +99,79 @@ class SignupForm(UserCreationForm):
         return user
 
 
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's login form in our words; accounts/backends.py takes either name."""
+
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": "That username or email and password do not match an account. "
+        "Check both: the password is case-sensitive.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.label = "Username or email"
+        username.widget.attrs["autocomplete"] = "username"
+        # Room for an address, which may be longer than any username.
+        username.max_length = max(
+            username.max_length or 0, User._meta.get_field("email").max_length
+        )
+        username.widget.attrs["maxlength"] = str(username.max_length)
+
+
+class PasswordChangeForm(NewPasswordMixin, auth_forms.PasswordChangeForm):
+    password_fields = ("new_password1", "new_password2")
+    password_label = "New password"
+    error_messages = {
+        **auth_forms.PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORDS_DIFFER,
+        "password_incorrect": "That is not your current password: type it again.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+
+
+class SetPasswordForm(NewPasswordMixin, auth_forms.SetPasswordForm):
+    """Choosing a new password from a reset link."""
+
+    password_fields = ("new_password1", "new_password2")
+    password_label = "New password"
+    error_messages = {
+        **auth_forms.SetPasswordForm.error_messages,
+        "password_mismatch": PASSWORDS_DIFFER,
+    }
+
+
+class ZoneField(forms.ChoiceField):
+    """A choice of zone that reads an old name ("Asia/Calcutta") as its current one."""
+
+    def to_python(self, value) -> str:
+        value = super().to_python(value)
+        return valid_zone(value) or value
+
+
 class TimezoneForm(forms.ModelForm):
-    timezone = forms.ChoiceField(
+    timezone = ZoneField(
         label="Time zone",
         choices=zone_choices,
         help_text="Where your days begin and end: for streaks, the calendar and every time shown.",
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a time zone we know: choose from the list."
+        },
     )
 
     class Meta:
         model = Profile
         fields = ["timezone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A zone saved under its old name ("Asia/Calcutta") shows as its
+        # current one; one that is no zone at all, as the UTC its days follow.
+        self.initial["timezone"] = valid_zone(self.initial.get("timezone")) or DEFAULT_ZONE
 
 
 class DeleteAccountForm(forms.Form):

@@ -12,7 +12,14 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("settings/", views.account_settings, name="account_settings"),
     path("delete/", views.delete_account, name="delete_account"),
-    # Before Django's auth URLs, so that this one answers for the same path and name.
+    # Before Django's auth URLs, so that these answer for the same paths and names.
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("password_change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password_reset/", views.LimitedPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("", include("django.contrib.auth.urls")),
 ]

@@ -14,7 +14,15 @@ from catalogue.models import Routine
 from facerouting.redirects import local_path
 from practice.models import PracticeSession
 
-from .forms import DeleteAccountForm, SafetyForm, SignupForm, TimezoneForm
+from .forms import (
+    DeleteAccountForm,
+    LoginForm,
+    PasswordChangeForm,
+    SafetyForm,
+    SetPasswordForm,
+    SignupForm,
+    TimezoneForm,
+)
 from .models import Profile
 from .safety import answers_for, save_answers
 
@@ -52,7 +60,10 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registration/account_settings.html",
-        {"form": form, "browser_zone": reported if reported != profile.timezone else ""},
+        {
+            "form": form,
+            "browser_zone": reported if reported != valid_zone(profile.timezone) else "",
+        },
     )
 
 
@@ -76,6 +87,20 @@ def delete_account(request: HttpRequest) -> HttpResponse:
             "routine_count": Routine.objects.owned_by(request.user).count(),
         },
     )
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, with our form: a username or an email (accounts/backends.py)."""
+
+    form_class = LoginForm
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
 
 
 class LimitedPasswordResetView(auth_views.PasswordResetView):

@@ -13,7 +13,7 @@ def test_it_shows_the_zone_and_links_to_password_exports_and_deletion(client, us
     response = client.get("/accounts/settings/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert '<option value="Europe/Berlin" selected>Europe/Berlin</option>' in page
+    assert '<option value="Europe/Berlin" selected>Berlin (UTC+0' in page
     for link in (
         "/accounts/password_change/",
         "/history/export.csv",

@@ -77,7 +77,7 @@ def test_login_and_logout(client, user):
 def test_wrong_password_shows_the_form_again(client, user):
     response = client.post("/accounts/login/", {"username": "alice", "password": "nope"})
     assert response.status_code == 200
-    assert b"Please enter a correct username and password" in response.content
+    assert b"That username or email and password do not match an account." in response.content
 
 
 def test_password_change(client, user):

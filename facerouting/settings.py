@@ -196,8 +196,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        # Compressed, content-hashed names served with far-future caching.
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # Compressed, content-hashed names served with far-future caching, and
+        # the stylesheets without their comments (facerouting/storage.py).
+        "BACKEND": "facerouting.storage.StaticFilesStorage"
     },
 }
 

@@ -12,7 +12,6 @@ from accounts.safety import answers_for
 from catalogue.models import Goal, Routine, RoutineStep, Tool
 from catalogue.safety import adapt_routine
 
-
 LEAD_ROUTINE_SLUG = "morning-de-puff"
 
 

@@ -17,6 +17,7 @@ here) and saves the PNGs under static/icons/, where the manifest
 Run it again after changing the logo, and commit the PNGs it writes.
 """
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -82,4 +83,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__.strip().split("\n\n")[0]).parse_args()
     main()

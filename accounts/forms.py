@@ -43,6 +43,7 @@ class NewPasswordMixin:
     password_label = "Password"
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # "Password", not Django's "Password:"
         super().__init__(*args, **kwargs)
         first, second = self.password_fields
         self.fields[first].label = self.password_label
@@ -109,6 +110,7 @@ class LoginForm(auth_forms.AuthenticationForm):
     }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         username = self.fields["username"]
         username.label = "Username or email"
@@ -168,6 +170,7 @@ class TimezoneForm(forms.ModelForm):
         fields = ["timezone"]
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         # A zone saved under its old name ("Asia/Calcutta") shows as its
         # current one; one that is no zone at all, as the UTC its days follow.

@@ -3,7 +3,8 @@ Phone-sized screenshots of Facerouting for the README: `make screenshots`.
 
 Serves the app from a throwaway database with the curated content and a demo
 member who has practised for three weeks, then photographs home, a routine,
-the player mid-step, the summary and the history in headless Chromium.
+the player mid-step, the summary, the history and its month, and the
+signup form in headless Chromium.
 """
 
 import argparse
@@ -84,8 +85,10 @@ def photograph(base: str) -> None:
         page.wait_for_timeout(2_500)  # let the countdown run a little
         shot("player")
 
-        page.get_by_role("button", name="Finish").click()
-        expect(page.get_by_role("heading", name="Well done")).to_be_visible()
+        # Finishing early asks first, and the summary says what was done.
+        page.get_by_role("button", name="Finish", exact=True).click()
+        page.get_by_role("button", name="Finish now").click()
+        expect(page.get_by_role("heading", name="Finished early")).to_be_visible()
         page.get_by_role("group", name="Puffiness now, after the routine").get_by_label(
             "2 · a little"
         ).check()
@@ -94,6 +97,13 @@ def photograph(base: str) -> None:
 
         page.goto("/history/")
         shot("history")
+        page.locator("#month-heading").scroll_into_view_if_needed()
+        shot("history-month")
+
+        # A visitor's first form.
+        page = browser.new_context(base_url=base, viewport=PHONE, device_scale_factor=2).new_page()
+        page.goto("/accounts/signup/")
+        shot("signup")
         browser.close()
 
 

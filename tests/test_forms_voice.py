@@ -71,10 +71,10 @@ def test_signup_login_and_password_pages_speak_in_our_words(client):
 
 def test_the_signup_form_has_our_labels_and_one_line_of_password_help(client):
     page = main(client.get("/accounts/signup/"))
-    assert '<label for="id_username">Username:</label>' in page
-    assert '<label for="id_email">Email:</label>' in page
-    assert '<label for="id_password1">Password:</label>' in page
-    assert '<label for="id_password2">Password again:</label>' in page
+    assert '<label for="id_username">Username</label>' in page
+    assert '<label for="id_email">Email</label>' in page
+    assert '<label for="id_password1">Password</label>' in page
+    assert '<label for="id_password2">Password again</label>' in page
     assert "At least 10 characters, and not a common one" in page
     # One line, not Django's bulleted list of rules.
     wrapper, _ = field_wrapper(page, "id_password1")
@@ -84,7 +84,7 @@ def test_the_signup_form_has_our_labels_and_one_line_of_password_help(client):
 
 def test_the_login_label_says_username_or_email(client):
     page = main(client.get("/accounts/login/"))
-    assert '<label for="id_username">Username or email:</label>' in page
+    assert '<label for="id_username">Username or email</label>' in page
     # Keeps its name, for the password manager and accounts/backends.py.
     assert 'name="username"' in page
     # Long enough for an address.
@@ -147,7 +147,7 @@ def test_a_common_new_password_is_refused_next_to_the_new_password(client):
         },
     )
     page = main(response)
-    assert '<label for="id_old_password">Current password:</label>' in page
+    assert '<label for="id_old_password">Current password</label>' in page
     wrapper, field = field_wrapper(page, "id_new_password1")
     assert "too common" in str(wrapper)
     assert dict(field.attributes)["aria-invalid"] == "true"
@@ -301,11 +301,18 @@ def test_a_reset_link_asks_for_the_new_password_in_our_words(client, user):
     response = client.get(link.split("testserver", 1)[1], follow=True)
     page = main(response)
     assert_no_boilerplate(page)
-    assert '<label for="id_new_password1">New password:</label>' in page
-    assert '<label for="id_new_password2">New password again:</label>' in page
+    assert '<label for="id_new_password1">New password</label>' in page
+    assert '<label for="id_new_password2">New password again</label>' in page
     response = client.post(
         response.redirect_chain[-1][0], {"new_password1": "short", "new_password2": "short"}
     )
     wrapper, field = field_wrapper(main(response), "id_new_password1")
     assert "too short" in str(wrapper)
     assert dict(field.attributes)["aria-invalid"] == "true"
+
+
+@pytest.mark.parametrize("url", ["/accounts/signup/", "/accounts/login/"])
+def test_labels_have_no_trailing_colon(client, url):
+    page = client.get(url).content.decode()
+    assert "Username" in page
+    assert not re.search(r"<label[^>]*>[^<]*:</label>", page), url

@@ -16,12 +16,14 @@ import csv
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import batched
 from zoneinfo import ZoneInfo
 
 from accounts.models import SafetyCheck
 
 from .history import StepRow, step_rows
 from .models import PracticeSession
+from .models.snapshots import keep_steps_of
 from .programs import enrolments_with_progress
 
 CHUNK_SIZE = 500
@@ -59,13 +61,17 @@ def filename(kind: str, day: date) -> str:
 
 
 def sessions_to_export(user):
-    """All of the user's sessions, oldest first, each with its step log."""
-    return (
+    """All of the user's sessions, oldest first, each with its step log, and the
+    steps of each chunk's routine versions read in one query if not in memory."""
+    sessions = (
         PracticeSession.objects.filter(user=user)
         .order_by("created_at", "pk")
         .prefetch_related("logs")
         .iterator(chunk_size=CHUNK_SIZE)
     )
+    for chunk in batched(sessions, CHUNK_SIZE):
+        keep_steps_of(session.snapshot_id for session in chunk)
+        yield from chunk
 
 
 def _time(value: datetime | None, zone: ZoneInfo) -> str | None:

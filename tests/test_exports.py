@@ -6,10 +6,12 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Profile
 from practice import exports
-from practice.models import SessionStatus, StepLog, StepOutcome
+from practice.models import SessionStatus, StepLog, StepOutcome, snapshots
 from tests.factories import make_session, make_sessions
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +154,20 @@ def test_anonymous_visitors_are_sent_to_log_in(client, url):
 def test_it_rejects_post(client, user, url):
     client.force_login(user)
     assert client.post(url).status_code == 405
+
+
+def test_a_cold_process_reads_each_chunks_routine_versions_in_one_query(client, user):
+    for title in ("Morning de-puff", "Gua sha sculpt", "Jaw unclench"):
+        make_sessions(user, 4, routine_title=title)  # three routine versions
+    client.force_login(user)
+
+    def queries_of_an_export() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            rows = read_csv(client.get("/history/export.csv"))
+        assert len(rows) == 12 * 3
+        return len(queries)
+
+    warm = queries_of_an_export()
+    snapshots._kept.clear()  # a worker that has read none of them yet
+    assert queries_of_an_export() == warm + 1
+    assert queries_of_an_export() == warm

@@ -51,6 +51,14 @@ def steps_of(digest: str) -> list[dict]:
     return steps
 
 
+def keep_steps_of(digests) -> None:
+    """Read into memory, in one query, those of the snapshots `digests` not kept yet:
+    for a list of sessions that will each read its steps (the exports)."""
+    if missing := set(digests) - _kept.keys():
+        for digest, steps in Snapshot.objects.filter(pk__in=missing).values_list("pk", "steps"):
+            _keep(digest, steps)
+
+
 def _keep(digest: str, steps: list[dict]) -> None:
     if len(_kept) >= KEPT_IN_MEMORY:
         _kept.clear()

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import views as accounts_views
-from facerouting import health, manifest
+from facerouting import health, manifest, offline
 
 admin.site.site_header = "Facerouting curation"
 admin.site.site_title = "Facerouting curation"
@@ -17,4 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", health.healthz, name="healthz"),
     path("manifest.webmanifest", manifest.webmanifest, name="manifest"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("offline/", offline.offline_page, name="offline"),
 ]

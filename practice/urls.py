@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practice.views import exports, history, player, programs, reminders
+from practice.views import exports, history, offline, player, programs, reminders
 
 app_name = "practice"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("sessions/<int:pk>/finish/", player.finish, name="finish"),
     path("sessions/<int:pk>/review/", player.review, name="review"),
     path("sessions/<int:pk>/discard/", player.discard, name="discard"),
+    path("sessions/<int:pk>/offline/", offline.offline_steps, name="offline_steps"),
+    path("sessions/<int:pk>/replay/", offline.replay, name="replay"),
     path("history/", history.history, name="history"),
     path("history/export.csv", exports.export_csv, name="export_csv"),
     path("history/export.json", exports.export_json, name="export_json"),

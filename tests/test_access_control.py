@@ -20,6 +20,7 @@ A new URL that is not in the table fails test_every_url_is_in_the_table:
 add it there. The admin is Django's own and checked as a whole below.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,9 +29,11 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.cautions import seen_value
 from catalogue.models import Technique
+from practice.models import PracticeSession
 from tests.access_objects import (
     add_a_step,
     finished_session,
@@ -48,6 +51,14 @@ from tests.access_objects import (
     session_on_second_step,
 )
 from tests.factories import make_routine, make_user
+
+
+def a_next_made_offline(kwargs: dict) -> str:
+    """What the player replays after an outage: one Next, as JSON (practice/replay.py)."""
+    session = PracticeSession.objects.get(pk=kwargs["pk"])
+    now = round(timezone.now().timestamp() * 1000)
+    change = {"action": "next", "position": 0, "revision": session.revision, "at": now}
+    return json.dumps({"sent": now, "changes": [change]})
 
 
 def read_the_cautions(kwargs: dict) -> dict:
@@ -104,6 +115,9 @@ ROUTES: dict[str, Route] = {
         ACTION, PUBLIC, owned=finished_session, data={"puffiness_after": 2, "notes": "Calm."}
     ),
     "practice:discard": Route(ACTION, PUBLIC, owned=running_session),
+    # Offline (practice/views/offline.py): the steps kept, and the changes replayed.
+    "practice:offline_steps": Route(PAGE, PUBLIC, owned=running_session),
+    "practice:replay": Route(ACTION, PUBLIC, owned=running_session, data=a_next_made_offline),
     # My routines: private to their owner, curated ones read-only.
     "catalogue:my_routines": Route(PAGE, LOGIN),
     "catalogue:new_routine": Route(ACTION, LOGIN, data={"title": "Mine", "goal": "depuff"}),
@@ -158,6 +172,8 @@ ROUTES: dict[str, Route] = {
     # Operations
     "healthz": Route(PAGE, PUBLIC),
     "manifest": Route(PAGE, PUBLIC),
+    "service_worker": Route(PAGE, PUBLIC),
+    "offline": Route(PAGE, PUBLIC),
 }
 
 # Namespaces left out of the table, and where they are checked instead.
@@ -209,7 +225,9 @@ def methods(route: Route) -> list[str]:
     return {PAGE: ["get"], FORM: ["get", "post"], ACTION: ["post"]}[route.kind]
 
 
-def request(client: Client, method: str, url: str, data: dict):
+def request(client: Client, method: str, url: str, data: dict | str):
+    if method == "post" and isinstance(data, str):
+        return client.post(url, data, content_type="application/json")
     if method == "post":
         return client.post(url, data)
     return client.get(url)
@@ -333,7 +351,7 @@ def test_a_post_without_its_csrf_token_is_403_and_changes_nothing(name, owner):
     client = logged_in(owner, enforce_csrf_checks=True)
     before = snapshot()
 
-    response = client.post(url, data)
+    response = request(client, "post", url, data)
 
     assert response.status_code == 403
     assert snapshot() == before

@@ -20,7 +20,6 @@ function startPlayer(page) {
   let moving = [];
 
   showOptions(page.querySelector("[data-player-options]"), prefs);
-  mount(document.getElementById("player"), false);
 
   document.addEventListener("htmx:load", (event) => {
     if (event.target.id === "player") {
@@ -35,11 +34,55 @@ function startPlayer(page) {
     }
   });
   addEventListener("online", () => {
-    connection.textContent = "";
+    if (!offline?.active) {
+      connection.textContent = "";
+    }
   });
 
+  // Without the network the offline half guides (js/offline_player.js), from
+  // the steps the service worker keeps: registered here, as this page loads
+  // no other script, and told which to keep.
+  navigator.serviceWorker
+    ?.register(page.dataset.serviceWorker, { scope: "/" })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      for (const url of [location.pathname, page.dataset.offlineSteps]) {
+        registration.active?.postMessage({ keep: url });
+      }
+    })
+    .catch(() => {});
+  let offline = null;
+  let goingOffline = null;
+  function goOffline() {
+    goingOffline ??= import(document.body.dataset.offlineScript)
+      .then((module) => module.takeOver({ page, connection, mount, formatClock, remainingMs }))
+      .catch(() => null)
+      .then((guide) => {
+        offline = guide;
+        goingOffline = null;
+        return guide;
+      });
+    return goingOffline;
+  }
+  function lostConnection(element) {
+    const form = element?.closest?.("form");
+    if (offline?.active) {
+      offline.press(form);
+      return;
+    }
+    goOffline().then((guide) => (guide && form ? guide.press(form) : retryOrReport(element)));
+  }
+  addEventListener("offline", () => offline?.active || goOffline());
+  // Changes made offline and not yet sent, or no network at all: from where it was left.
+  if (!navigator.onLine || leftOffline(page.dataset.session)) {
+    goOffline().then((guide) => guide?.restored || mount(document.getElementById("player"), false));
+  } else {
+    mount(document.getElementById("player"), false);
+  }
+
   // The server applies only the position it was sent: a retry is safe.
-  document.addEventListener("htmx:sendError", (event) => retryOrReport(event.detail.elt));
+  document.addEventListener("htmx:sendError", (event) => lostConnection(event.detail.elt));
+  document.addEventListener("htmx:timeout", (event) => lostConnection(event.detail.elt));
   document.addEventListener("htmx:responseError", (event) => {
     if (event.detail.xhr.status >= 500) {
       retryOrReport(event.detail.elt);
@@ -55,7 +98,17 @@ function startPlayer(page) {
     "submit",
     (event) => {
       const form = event.target;
-      if (!form.closest?.("#player") || form.elements.csrfmiddlewaretoken) {
+      if (!form.closest?.("#player")) {
+        return;
+      }
+      if (offline?.active) {
+        // Offline: the step changes here, and the change waits to be sent.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        offline.press(form);
+        return;
+      }
+      if (form.elements.csrfmiddlewaretoken) {
         return;
       }
       const token = document.createElement("input");
@@ -100,6 +153,10 @@ function startPlayer(page) {
         navigator.mediaSession.setActionHandler(name, () => actions.some(press));
       } catch {}
     }
+  }
+
+  function remainingMs() {
+    return countdown ? countdown.remaining() : Number(document.getElementById("player")?.dataset.remainingMs);
   }
 
   function currentState() {
@@ -293,6 +350,7 @@ function startPlayer(page) {
     tick();
     return {
       tick,
+      remaining: () => endsAt - performance.now(),
       stop() {
         clearInterval(interval);
         exact.forEach(clearTimeout);
@@ -449,6 +507,15 @@ function travel(lanes) {
 function formatClock(ms) {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+// Set by js/offline_player.js while it has changes of this session to send.
+function leftOffline(session) {
+  try {
+    return Boolean(localStorage.getItem(`facerouting:offline:${session}`));
+  } catch {
+    return false;
+  }
 }
 
 // Chime, voice and tick, remembered in this browser.

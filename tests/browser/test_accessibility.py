@@ -29,6 +29,7 @@ PUBLIC_PAGES = [
     "/accounts/password_reset/",
     "/accounts/password_reset/done/",
     "/accounts/reset/MQ/bad-token/",
+    "/offline/",
 ]
 
 

@@ -1,7 +1,7 @@
 # Facerouting: `make run` to use it, `make test` to prove it.
 .DEFAULT_GOAL := help
-.PHONY: help run serve check-deploy test test-fast bench screenshots lighthouse superuser lint \
-	format clean
+.PHONY: help run serve check-deploy test test-fast bench bench-scale screenshots lighthouse \
+	superuser lint format clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -82,6 +82,14 @@ test-fast: $(VENV)/.dev ## the suite without the browser, fault and fuzz tests
 bench: $(VENV)/.dev ## measure the performance budgets (docs/performance.md) with wrk and Chromium
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(PY) -m benchmarks.bench
+
+# The history, the exports, the player and a step change among 100,000 members
+# and a million sessions, against the same on an empty database: PostgreSQL
+# only (127.0.0.1:5432, user postgres), in two databases of its own that it
+# drops afterwards; see docs/performance.md. Not part of `test`.
+# ARGS=--keep keeps them, ARGS="--sessions 10000000" loads ten million.
+bench-scale: $(VENV)/.dev ## the history, exports, player and a step change at 1M sessions (PostgreSQL)
+	$(PY) -m benchmarks.scale $(ARGS)
 
 # Phone-sized screenshots of the main pages into docs/screenshots/ (needs Chromium).
 screenshots: $(VENV)/.dev ## retake the phone-sized screenshots in docs/screenshots/

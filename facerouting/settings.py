@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, like the two around it, so static files get it too.
+    "facerouting.resource_policy.CrossOriginResourcePolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -90,6 +92,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "facerouting.navigation.nav_section",
             ],
+            # Script and stylesheet tags with Subresource Integrity.
+            "libraries": {"integrity": "facerouting.templatetags.integrity"},
         },
     },
 ]
@@ -221,15 +225,21 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Facerouting <noreply@localhost>")
 
-# Strict Content Security Policy: everything from our own origin, scripts
-# only with the per-request nonce, no inline styles or handlers anywhere.
+# Strict Content Security Policy: nothing by default, and each kind of fetch
+# the pages make named on its own, from our own origin only (docs/security.md).
+# Scripts also need the per-request nonce; no inline styles or handlers
+# anywhere, so stylesheets need none. No fonts, media or frames are loaded,
+# and no image is a data: URI, so default-src 'none' refuses them all.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    # htmx's requests, fetch() and the service worker's own fetches.
     "connect-src": [CSP.SELF],
-    "font-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    # The service worker at /sw.js.
+    "worker-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
@@ -239,6 +249,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No other site may embed what this one serves (pages, scripts, icons):
+# facerouting/resource_policy.py sends it, static files included.
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # Powerful browser features nobody here needs are switched off for this site
 # and anything it might embed. The player keeps the screen awake, and its
 # chime is audio started by a click, so those two stay allowed for our origin.

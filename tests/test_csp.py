@@ -46,9 +46,9 @@ def assert_strict(response, *, own_markup: bool = True) -> None:
     header = response.headers["Content-Security-Policy"]
     assert "'unsafe-inline'" not in header
     assert "'unsafe-eval'" not in header
-    assert directives["default-src"] == ["'self'"]
+    assert directives["default-src"] == ["'none'"]
     assert directives["script-src"][0] == "'self'"
-    assert directives["style-src"][0] == "'self'"
+    assert directives["style-src"] == ["'self'"]
     assert directives["connect-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]

@@ -179,6 +179,8 @@ def test_changes_left_when_the_page_was_closed_are_sent_by_the_next_page(new_pag
 def test_a_page_never_opened_shows_the_offline_page(page):
     page.goto("/")
     controlled(page)
+    # The first page, opened before the worker was there, is kept once it is.
+    eventually(lambda: kept(page, page.url))
     page.context.set_offline(True)
     page.goto("/evidence/")
     expect(page.get_by_role("heading", name="You are offline")).to_be_visible()

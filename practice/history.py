@@ -4,15 +4,46 @@ one session with its step log. The figures above the list are
 practice/stats.py, its calendar and chart practice/charts.py.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from django.db.models import Count
-
 from .models import ABANDONED, PracticeSession, SessionStatus, StepLog, StepOutcome
+from .models.snapshots import keep_steps_of
 
 SESSIONS_PER_PAGE = 20
+
+# "Done" in the history means practised for a while, not passed by: "6 done"
+# should be six steps a person actually worked on, and Next pressed two
+# seconds into a step is moving past it. A step counts as done once it ran
+# this long, or all of it when it is planned shorter (the shortest a step can
+# be is 5 s). Ten seconds is half the shortest curated step, a few strokes of
+# any. Measured in whole seconds, as the page shows the time spent.
+DONE_MINIMUM_SECONDS = 10
+DONE_RULE = (
+    f"A step counts as done after {DONE_MINIMUM_SECONDS} seconds of practice"
+    " (a shorter step, all of it)."
+)
+# What the history calls a step ended as done before that.
+TOO_SHORT = "too short"
+
+
+def counts_as_done(seconds_spent: float | None, planned_seconds: int) -> bool:
+    """Whether a step logged as done ran long enough to count (DONE_MINIMUM_SECONDS)."""
+    if seconds_spent is None:
+        return True  # no times to judge by: the log's word stands
+    return round(seconds_spent) >= min(DONE_MINIMUM_SECONDS, planned_seconds)
+
+
+def _seconds_between(started: datetime | None, ended: datetime | None) -> float | None:
+    if started and ended:
+        return max(0.0, (ended - started).total_seconds())
+    return None
+
+
+def _planned_seconds(session: PracticeSession, position: int) -> int:
+    steps = session.steps
+    return steps[position]["duration_seconds"] if position < len(steps) else 0
 
 
 @dataclass(frozen=True)
@@ -21,9 +52,10 @@ class Entry:
 
     session: PracticeSession
     state: str  # "finished", "unfinished" or "abandoned"
-    done: int
+    done: int  # practised for at least DONE_MINIMUM_SECONDS
     skipped: int
     left_out: int = 0
+    too_short: int = 0  # ended as done, but sooner than that
 
 
 @dataclass(frozen=True)
@@ -31,6 +63,7 @@ class HistoryPage:
     number: int
     entries: list[Entry]
     has_next: bool
+    done_rule: str = DONE_RULE
 
     @property
     def has_previous(self) -> bool:
@@ -61,30 +94,40 @@ def history_page(user, number: int, *, now: datetime) -> HistoryPage:
 
     Two queries whatever the page: the page (one row more than it shows, to
     know whether there is an older page; no COUNT of every session), and the
-    step outcomes of its sessions.
+    ended steps of its sessions, with their times, to tell done from too
+    short against each step's planned length; plus one for the page's step
+    snapshots that this process has not read yet, if any.
     """
     start = (number - 1) * SESSIONS_PER_PAGE
     sessions = PracticeSession.objects.filter(user=user).order_by("-created_at", "-pk")
     rows = list(sessions[start : start + SESSIONS_PER_PAGE + 1])
     has_next = len(rows) > SESSIONS_PER_PAGE
     rows = rows[:SESSIONS_PER_PAGE]
-    outcomes: dict[int, dict[str, int]] = defaultdict(dict)
+    outcomes: dict[int, Counter] = defaultdict(Counter)
     if rows:
-        for row in (
-            StepLog.objects.filter(session__in=[session.pk for session in rows])
+        by_pk = {session.pk: session for session in rows}
+        keep_steps_of(session.snapshot_id for session in rows)
+        logs = (
+            StepLog.objects.filter(session__in=list(by_pk))
             .exclude(outcome="")
-            .values("session_id", "outcome")
-            .annotate(count=Count("pk"))
+            .values_list("session_id", "position", "outcome", "started_at", "ended_at")
             .order_by()
-        ):
-            outcomes[row["session_id"]][row["outcome"]] = row["count"]
+        )
+        for session_id, position, outcome, started, ended in logs:
+            session = by_pk[session_id]
+            if outcome == StepOutcome.DONE and not counts_as_done(
+                _seconds_between(started, ended), _planned_seconds(session, position)
+            ):
+                outcome = TOO_SHORT
+            outcomes[session_id][outcome] += 1
     entries = [
         Entry(
             session=session,
             state=session_state(session),
-            done=outcomes[session.pk].get(StepOutcome.DONE, 0),
-            skipped=outcomes[session.pk].get(StepOutcome.SKIPPED, 0),
-            left_out=outcomes[session.pk].get(StepOutcome.LEFT_OUT, 0),
+            done=outcomes[session.pk][StepOutcome.DONE],
+            skipped=outcomes[session.pk][StepOutcome.SKIPPED],
+            left_out=outcomes[session.pk][StepOutcome.LEFT_OUT],
+            too_short=outcomes[session.pk][TOO_SHORT],
         )
         for session in rows
     ]
@@ -103,15 +146,15 @@ class StepRow:
 
     number: int
     step: dict
-    outcome: str  # "done", "skipped", "in progress" or "not reached"
+    # "done", "too short", "skipped", "in progress", "not reached" or
+    # "left out for safety"
+    outcome: str
     started_at: datetime | None
     ended_at: datetime | None
 
     @property
     def seconds_spent(self) -> float | None:
-        if self.started_at and self.ended_at:
-            return max(0.0, (self.ended_at - self.started_at).total_seconds())
-        return None
+        return _seconds_between(self.started_at, self.ended_at)
 
 
 # What the history and the exports call a step the safety check left out at
@@ -127,15 +170,18 @@ def step_rows(session: PracticeSession) -> list[StepRow]:
     for position, step in enumerate(session.steps):
         log = logs.get(position)
         outcome = "not reached" if log is None else log.outcome or "in progress"
-        rows.append(
-            StepRow(
-                number=position + 1,
-                step=step,
-                outcome=outcome,
-                started_at=log.started_at if log else None,
-                ended_at=log.ended_at if log else None,
-            )
+        row = StepRow(
+            number=position + 1,
+            step=step,
+            outcome=outcome,
+            started_at=log.started_at if log else None,
+            ended_at=log.ended_at if log else None,
         )
+        if outcome == StepOutcome.DONE and not counts_as_done(
+            row.seconds_spent, step["duration_seconds"]
+        ):
+            row = replace(row, outcome=TOO_SHORT)
+        rows.append(row)
     for position, step in enumerate(session.left_out, start=len(session.steps)):
         rows.append(
             StepRow(
@@ -156,10 +202,16 @@ class SessionLog:
     session: PracticeSession
     state: str
     steps: list[StepRow]
+    done_rule: str = DONE_RULE
 
     @property
     def done(self) -> int:
+        """Steps practised for at least DONE_MINIMUM_SECONDS."""
         return sum(row.outcome == StepOutcome.DONE for row in self.steps)
+
+    @property
+    def too_short(self) -> int:
+        return sum(row.outcome == TOO_SHORT for row in self.steps)
 
     @property
     def skipped(self) -> int:

@@ -253,3 +253,19 @@ def begin_after_lead_in(session: PracticeSession) -> None:
     from practice.models import LEAD_IN_SECONDS
 
     player.begin(session, 0, now=timezone.now() - timedelta(seconds=LEAD_IN_SECONDS))
+
+
+def practise(
+    session: PracticeSession, presses: list[tuple[str, int]], *, seconds: int = 20
+) -> None:
+    """Press Start, then each (control, position) in turn, `seconds` of practice
+    apart, the last one now: each step a Next or Finish ends counts as done
+    (practice/history.py DONE_MINIMUM_SECONDS)."""
+    from practice import player
+    from practice.models import LEAD_IN_SECONDS
+
+    started = timezone.now() - timedelta(seconds=LEAD_IN_SECONDS + seconds * len(presses))
+    player.begin(session, 0, now=started)
+    for pressed_count, (control, position) in enumerate(presses, start=1):
+        pressed = started + timedelta(seconds=LEAD_IN_SECONDS + seconds * pressed_count)
+        getattr(player, control)(session, position, now=pressed)

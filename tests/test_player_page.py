@@ -7,7 +7,7 @@ from catalogue.models import Routine, RoutineStep, Step, Zone
 from catalogue.safety import Answer, Answers, Condition
 from practice import player
 from practice.models import PracticeSession
-from tests.factories import begin_after_lead_in, make_routine, make_step, make_technique
+from tests.factories import begin_after_lead_in, make_routine, make_step, make_technique, practise
 
 pytestmark = pytest.mark.django_db
 
@@ -74,10 +74,7 @@ def test_an_abandoned_session_offers_resume_and_discard(client, user, session):
 
 
 def test_the_finished_summary_comes_from_the_snapshot_not_the_routine(client, user, session):
-    begin_after_lead_in(session)
-    player.advance(session, 0)
-    player.skip(session, 1)
-    player.finish(session, 2)
+    practise(session, [("advance", 0), ("skip", 1), ("finish", 2)])
     original_titles = [step["title"] for step in session.steps]
     Step.objects.update(title="Renamed by the curator")
     RoutineStep.objects.all().delete()
@@ -133,9 +130,8 @@ def test_the_summary_counts_and_names_the_steps_left_out_for_safety(client, user
     )
     breakout = Answers((Answer(Condition.ACNE, frozenset({Zone.CHEEKS})),))
     session = player.start_session(routine, user=user, answers=breakout)
-    begin_after_lead_in(session)
-    player.advance(session, 0)
-    player.advance(session, 1)  # the last step played: the whole adapted routine done
+    # The last step played: the whole adapted routine done.
+    practise(session, [("advance", 0), ("advance", 1)])
     client.force_login(user)
 
     page = client.get(f"/sessions/{session.pk}/").content.decode()
@@ -149,12 +145,25 @@ def test_the_summary_counts_and_names_the_steps_left_out_for_safety(client, user
 
 
 def test_every_step_done_is_said_only_when_nothing_was_left_out(client, user, session):
-    begin_after_lead_in(session)
-    for position in range(3):
-        player.advance(session, position)
+    practise(session, [("advance", position) for position in range(3)])
     client.force_login(user)
 
     page = client.get(f"/sessions/{session.pk}/").content.decode()
 
     assert "Every step done: 3 of 3 steps done." in page
     assert "left out for safety" not in page.lower()
+
+
+def test_steps_passed_by_in_seconds_are_too_short_not_done(client, user, session):
+    begin_after_lead_in(session)
+    for position in range(3):
+        player.advance(session, position)  # Next, Next, Next at once
+    client.force_login(user)
+
+    page = client.get(f"/sessions/{session.pk}/").content.decode()
+
+    assert "Routine finished" in page  # no praise for passing the steps by
+    assert "Every step" not in page
+    assert "0 of 3 steps done, 3 too short." in page
+    assert "<dt>Too short</dt><dd>3</dd>" in page
+    assert "A step counts as done after 10 seconds of practice" in page

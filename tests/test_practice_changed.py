@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from accounts.models import Profile
-from practice.models import PracticeSession, SessionStatus
+from practice.models import PracticeSession, SessionStatus, StepLog
 from tests.factories import make_routine, make_session, make_sessions
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +103,13 @@ def control(client, url: str, name: str, position: int, **fields) -> None:
     assert response.status_code == 302, response.content
 
 
+def practise_a_while(pk: int) -> None:
+    """The person works on the step in hand for 20 s: long enough to count as done."""
+    StepLog.objects.filter(session=pk, ended_at=None).update(
+        started_at=timezone.now() - timedelta(seconds=20)
+    )
+
+
 def leave_for_hours(pk: int) -> None:
     """The person put the phone down hours ago: the session now shows as abandoned."""
     PracticeSession.objects.filter(pk=pk).update(last_activity_at=timezone.now() - ABANDONED_AGO)
@@ -139,6 +146,7 @@ def test_every_write_to_the_practice_shows_on_the_history_page_at_once(client, m
     control(client, url, "next", 0)  # during the lead-in: the first step starts now
     assert "0 done · 0 skipped" in entry(history(client), pk)
 
+    practise_a_while(pk)
     control(client, url, "next", 0)
     assert "1 done · 0 skipped" in entry(history(client), pk)
 
@@ -158,6 +166,7 @@ def test_every_write_to_the_practice_shows_on_the_history_page_at_once(client, m
     control(client, url, "resume", 1)
     assert "Unfinished" in entry(history(client), pk)
 
+    practise_a_while(pk)
     control(client, url, "finish", 1)
     page = history(client)
     assert PracticeSession.objects.get(pk=pk).status == SessionStatus.FINISHED

@@ -14,10 +14,9 @@ from accounts.safety import GUEST_ANSWERS_SESSION_KEY
 from catalogue.models import Zone
 from catalogue.safety import Answer, Answers, Condition
 from practice import player
-from practice.models import PracticeSession, StepLog, StepOutcome
+from practice.models import LEAD_IN_SECONDS, PracticeSession, StepLog, StepOutcome
 from tests.factories import (
     answer_safety_check,
-    begin_after_lead_in,
     make_routine,
     make_step,
     make_technique,
@@ -67,9 +66,11 @@ def test_without_answers_the_routine_starts_as_written(user):
 
 def test_playing_through_never_counts_a_left_out_step_as_skipped(client, user):
     session = player.start_session(face_routine(), user=user, answers=BREAKOUT)
-    begin_after_lead_in(session)
-    player.advance(session, 0)
-    player.finish(session, 1)
+    now = timezone.now()
+    # Each step practised for 20 s: long enough to count as done.
+    player.begin(session, 0, now=now - timedelta(seconds=LEAD_IN_SECONDS + 40))
+    player.advance(session, 0, now=now - timedelta(seconds=20))
+    player.finish(session, 1, now=now)
     client.force_login(user)
 
     summary = client.get(session.get_absolute_url()).content.decode()
@@ -87,8 +88,9 @@ def test_playing_through_never_counts_a_left_out_step_as_skipped(client, user):
 
 def test_exports_say_left_out_for_safety(client, user):
     session = player.start_session(face_routine(), user=user, answers=BREAKOUT)
-    begin_after_lead_in(session)
-    player.finish(session, 0)
+    now = timezone.now()
+    player.begin(session, 0, now=now - timedelta(seconds=LEAD_IN_SECONDS + 20))
+    player.finish(session, 0, now=now)  # the first step practised for 20 s
     client.force_login(user)
 
     rows = list(

@@ -7,6 +7,7 @@ an error: the answer is simply the current state.
 """
 
 import secrets
+from collections import Counter
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -22,6 +23,7 @@ from facerouting.redirects import local_path
 from practice import player, start_again
 from practice.forms import BeginForm, ControlForm, ReviewForm
 from practice.guide import face_guide
+from practice.history import DONE_RULE, TOO_SHORT, step_rows
 from practice.models import (
     GUEST_TOKEN_SESSION_KEY,
     LEAD_IN_SECONDS,
@@ -49,22 +51,27 @@ def player_context(session: PracticeSession, now=None) -> dict:
     state = session.state
     context = {"session": session, "state": state, "total_ms": session.total_seconds * 1000}
     if state == SessionStatus.FINISHED:
-        logs = list(session.logs.all())
-        outcomes = {log.position: log.outcome for log in logs}
-        done = sum(outcome == StepOutcome.DONE for outcome in outcomes.values())
-        skipped = sum(outcome == StepOutcome.SKIPPED for outcome in outcomes.values())
-        unreached = session.step_count - done - skipped
+        # The same words as the history: "done" only for a step practised a while.
+        rows = step_rows(session)[: session.step_count]
+        outcomes = Counter(row.outcome for row in rows)
+        done, too_short = outcomes[StepOutcome.DONE], outcomes[TOO_SHORT]
+        skipped = outcomes[StepOutcome.SKIPPED]
+        unreached = session.step_count - done - too_short - skipped
         left_out = session.left_out
         return context | {
             "done_ms": context["total_ms"],
             "summary_steps": [
-                (step, outcomes.get(position, "")) for position, step in enumerate(session.steps)
+                (row.step, "" if row.outcome == "not reached" else row.outcome) for row in rows
             ],
             "done_count": done,
+            "too_short_count": too_short,
             "skipped_count": skipped,
             "unreached_count": unreached,
             "left_out": left_out,
-            "summary": _summary(session.step_count, done, skipped, unreached, len(left_out)),
+            "done_rule": DONE_RULE,
+            "summary": _summary(
+                session.step_count, done, skipped, unreached, len(left_out), too_short
+            ),
             "review_form": ReviewForm(instance=session),
         }
     step = session.current_step
@@ -129,13 +136,17 @@ def _controls(session: PracticeSession, state: str, *, in_lead_in: bool) -> dict
     }
 
 
-def _summary(step_count: int, done: int, skipped: int, unreached: int, left_out: int) -> dict:
+def _summary(
+    step_count: int, done: int, skipped: int, unreached: int, left_out: int, too_short: int = 0
+) -> dict:
     """
     The summary's heading and sentence: praise only for the whole routine,
-    and the steps the safety check left out today always said, never hidden
-    behind "every step".
+    practised, and the steps the safety check left out today always said,
+    never hidden behind "every step".
     """
     counts = f"{done} of {step_count} step{'s' if step_count != 1 else ''} done"
+    if too_short:
+        counts += f", {too_short} too short"
     if skipped:
         counts += f", {skipped} skipped"
     if unreached:
@@ -144,7 +155,7 @@ def _summary(step_count: int, done: int, skipped: int, unreached: int, left_out:
         counts += f"; {left_out} left out for safety today"
     if unreached:
         return {"heading": "Finished early", "sentence": f"{counts}."}
-    if skipped:
+    if skipped or too_short:
         return {"heading": "Routine finished", "sentence": f"{counts}."}
     if left_out:
         return {"heading": "Well done", "sentence": f"{counts}."}

@@ -1,8 +1,13 @@
 """What a person does in the browser, shared by the journeys."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import User
+from django.db.models import F
 from django.test import Client
 from playwright.sync_api import expect
+
+from practice.models import StepLog
 
 PASSWORD = "correct horse battery"  # the password tests/factories.py gives everyone
 
@@ -49,3 +54,18 @@ def start_first_step_now(page) -> None:
         page.get_by_role("button", name="Next").click()
     # Swapped in: the new Next names no lead-in.
     expect(page.locator('#player [name="lead_in"]')).to_have_count(0)
+
+
+def practise_the_step(seconds: int) -> None:
+    """The step in hand has run `seconds` by the server's clock too.
+
+    page.clock moves only the browser's time, and a Next pressed at once is a
+    step passed by: the server logs each step by its own clock and counts it
+    as done only after practice/history.py's DONE_MINIMUM_SECONDS. A journey
+    that lets a step run (or fast-forwards the page through it) first moves
+    the open step's logged start back by as much, so the server sees the
+    practice the page showed.
+    """
+    StepLog.objects.filter(ended_at=None).update(
+        started_at=F("started_at") - timedelta(seconds=seconds)
+    )

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession, StepLog
-from tests.browser.actions import settled, start_first_step_now
+from tests.browser.actions import practise_the_step, settled, start_first_step_now
 from tests.browser.chromium import PHONE
 from tests.browser.test_accessibility import assert_accessible
 
@@ -202,6 +202,7 @@ def test_finish_asks_first_and_the_summary_says_what_was_done(page, curated):
     expect(page.get_by_text("Finish now?")).to_be_hidden()
     assert session().status == "running"
 
+    practise_the_step(20)
     page.get_by_role("button", name="Finish", exact=True).click()
     page.get_by_role("button", name="Finish now").click()
     expect(page.get_by_role("heading", name="Finished early")).to_be_visible()
@@ -214,6 +215,7 @@ def test_finish_asks_first_and_the_summary_says_what_was_done(page, curated):
 
 def test_a_rating_right_after_a_note_keeps_both(page, curated):
     start(page)
+    practise_the_step(20)
     page.get_by_role("button", name="Finish", exact=True).click()
     page.get_by_role("button", name="Finish now").click()
     expect(page.get_by_role("heading", name="Finished early")).to_be_visible()

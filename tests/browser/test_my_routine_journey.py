@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from catalogue.models import Routine
 from practice.models import PracticeSession
-from tests.browser.actions import log_in, log_out, settled
+from tests.browser.actions import log_in, log_out, practise_the_step, settled
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,9 +107,11 @@ def test_copy_tune_by_keyboard_and_play_to_the_summary(page, alice):
     expect(heading).to_have_text(expected[0])
     for title in expected[1:]:
         page.clock.run_for(500)
+        practise_the_step(70)
         page.clock.fast_forward(70_000)
         expect(heading).to_have_text(title)
     page.clock.run_for(500)
+    practise_the_step(70)
     page.clock.fast_forward(70_000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
     assert PracticeSession.objects.get().status == "finished"

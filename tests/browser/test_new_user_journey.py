@@ -9,7 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession
-from tests.browser.actions import start_first_step_now
+from tests.browser.actions import practise_the_step, start_first_step_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,9 +36,11 @@ def follow_hands_free(page, titles: list[str]) -> None:
     heading = page.locator("#player h1")
     for title in titles[1:]:
         page.clock.run_for(500)  # let htmx settle the swap and start the countdown
+        practise_the_step(60)
         page.clock.fast_forward(60_000)
         expect(heading).to_have_text(title)
     page.clock.run_for(500)
+    practise_the_step(60)
     page.clock.fast_forward(60_000)
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
 

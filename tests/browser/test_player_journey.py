@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from practice.models import PracticeSession, StepLog
-from tests.browser.actions import start_first_step_now
+from tests.browser.actions import practise_the_step, start_first_step_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,12 +50,14 @@ def test_a_visitor_follows_morning_de_puff_hands_free_to_the_summary(page, curat
     # Nobody touches anything: each step advances itself when its time is up.
     for number, title in enumerate(titles[1:], start=2):
         page.clock.run_for(500)  # let htmx settle the swap and mount the countdown
+        practise_the_step(60)
         page.clock.fast_forward(60_000)
         expect(heading).to_have_text(title)
         expect(page.locator(".player-head .eyebrow")).to_contain_text(
             f"Step {number} of {len(titles)}"
         )
     page.clock.run_for(500)
+    practise_the_step(60)
     page.clock.fast_forward(60_000)
 
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()

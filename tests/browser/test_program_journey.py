@@ -10,7 +10,12 @@ from playwright.sync_api import expect
 from catalogue.models import Program
 from practice import programs, reminders
 from practice.models import CompletedDay, PracticeSession
-from tests.browser.actions import already_logged_in, settled, start_first_step_now
+from tests.browser.actions import (
+    already_logged_in,
+    practise_the_step,
+    settled,
+    start_first_step_now,
+)
 from tests.browser.checks import small_targets, spilled_text
 from tests.factories import make_session, make_user
 
@@ -59,6 +64,7 @@ def test_join_7_de_puff_mornings_do_day_1_from_home_and_see_it_done(page, curate
     for title in titles:
         expect(heading).to_have_text(title)
         settled(page)
+        practise_the_step(20)
         page.get_by_role("button", name="Next").click()
     expect(page.get_by_role("heading", name="Well done")).to_be_visible()
 

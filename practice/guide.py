@@ -1,6 +1,9 @@
 """What the face guide shows for one snapshotted step, and the words beside it.
 
-The drawing is templates/practice/_face.html; static/js/player.js moves it.
+The drawing is templates/practice/_face.html: the face and its zones' areas
+from catalogue/face.py (the routine cards draw the same face, small), with
+each zone's stroke paths, which only the player needs; static/js/player.js
+moves it.
 Here: which kind of movement a step is, its pace (one stroke every
 duration ÷ strokes), which side shows now, and facts that make sense for
 that kind: a hold says "Hold" and its repetitions, never "No strokes".

@@ -188,7 +188,8 @@ class RoutineQuerySet(models.QuerySet):
         )
 
     def with_card_facts(self):
-        """Each routine's steps with their techniques, in one more query, for its card."""
+        """Each routine's steps with their techniques, in one more query, for its card:
+        the badges read the techniques, the face thumbnail the steps' zones and sides."""
         steps = RoutineStep.objects.select_related("step__technique").order_by("position")
         return self.prefetch_related(models.Prefetch("routine_steps", queryset=steps))
 
@@ -260,6 +261,15 @@ class Routine(models.Model):
     @staticmethod
     def techniques_in(routine_steps: Iterable["RoutineStep"]) -> list["Technique"]:
         return list({rs.step.technique_id: rs.step.technique for rs in routine_steps}.values())
+
+    @cached_property
+    def zone_sides(self) -> dict[str, set[str]]:
+        """Each zone the (prefetched) steps work, in the order they first do,
+        with the sides they take there: what the card's face lights."""
+        zones: dict[str, set[str]] = {}
+        for routine_step in self.routine_steps.all():
+            zones.setdefault(routine_step.step.zone, set()).add(routine_step.step.side)
+        return zones
 
     @property
     def tools(self) -> list[Tool]:

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from catalogue.models import Technique
+
 from .models import Profile
 
 # Where a visitor's browser session keeps their acknowledgements.
@@ -98,3 +100,30 @@ def acknowledge(request: HttpRequest, techniques, seen) -> int:
         }
         profile.save(update_fields=["acknowledged_cautions"])
     return len(read)
+
+
+def acknowledgements_of(user) -> list[dict]:
+    """The cautions a member said they read, for their data export: each
+    technique with the fingerprint of the words they read and whether the
+    cautions still read that way (the words themselves while they do).
+    Two queries: the profile, and the techniques it names."""
+    stored = _clean(
+        Profile.objects.filter(user=user).values_list("acknowledged_cautions", flat=True).first()
+    )
+    techniques = {
+        technique.slug: technique for technique in Technique.objects.filter(slug__in=stored)
+    }
+    records = []
+    for slug, read in sorted(stored.items()):
+        technique = techniques.get(slug)
+        current = technique is not None and digest(technique.cautions) == read
+        records.append(
+            {
+                "technique": slug,
+                "name": technique.name if technique else None,
+                "cautions_read": read,
+                "still_current": current,
+                "cautions": technique.cautions if current else None,
+            }
+        )
+    return records

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from itertools import batched
 from zoneinfo import ZoneInfo
 
+from accounts import cautions
 from accounts.models import SafetyCheck
 
 from .history import StepRow, step_rows
@@ -171,6 +172,8 @@ def json_chunks(user, zone: ZoneInfo, *, now: datetime) -> Iterator[str]:
         .values_list("answers", flat=True)
         .first(),
     }
+    # The cautions they said they read on a routine's page (accounts/cautions.py).
+    head["acknowledged_cautions"] = cautions.acknowledgements_of(user)
     head["programs"] = [program_record(run, zone) for run in enrolments_with_progress(user)]
     yield json.dumps(head)[:-1] + ', "sessions": [\n'
     separator = ""

@@ -2,6 +2,7 @@
 "I have read these", in full again when a curator rewords them; and each
 routine shows the cautions of its own techniques only."""
 
+import json
 import re
 
 import pytest
@@ -254,3 +255,42 @@ def test_a_drainage_routine_page_still_shows_the_neck_cautions(client):
     section = cautions_section(page)
     assert "If lymph nodes in your neck or under your jaw are swollen or painful" in section
     assert "Never press on the front of the throat." in section
+
+
+def test_the_data_export_lists_the_cautions_read_and_whether_they_still_read_so(
+    client, user, two_techniques
+):
+    routine, (drainage, roller) = two_techniques
+    client.force_login(user)
+    acknowledge(client, routine, [drainage, roller])
+    roller.cautions = "Never over the eyelids or broken skin."
+    roller.save()
+
+    response = client.get("/history/export.json")
+
+    assert response.status_code == 200
+    document = json.loads(b"".join(response.streaming_content))
+    assert document["acknowledged_cautions"] == [
+        {
+            "technique": drainage.slug,
+            "name": "Drainage",
+            "cautions_read": digest("Not over swollen nodes."),
+            "still_current": True,
+            "cautions": "Not over swollen nodes.",
+        },
+        {
+            "technique": roller.slug,
+            "name": "Roller",
+            "cautions_read": digest("Never over the eyelids."),
+            "still_current": False,
+            "cautions": None,  # reworded since: what they read is only its fingerprint
+        },
+    ]
+
+
+def test_the_export_of_someone_who_read_no_cautions_says_so(client, user):
+    client.force_login(user)
+
+    document = json.loads(b"".join(client.get("/history/export.json").streaming_content))
+
+    assert document["acknowledged_cautions"] == []

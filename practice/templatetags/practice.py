@@ -40,3 +40,11 @@ def practice_lately(context) -> dict | None:
         return None
     now = timezone.now()
     return {"last": last, "streaks": stats.streaks(user, timezone.get_current_timezone(), now)}
+
+
+@register.filter
+def rating_parts(label) -> tuple[str, str]:
+    """ "1 · not puffy" → ("1", "not puffy"): the number a rating option shows,
+    and the words it says (practice.models.Puffiness)."""
+    number, _, words = str(label).partition(" · ")
+    return number, words

@@ -33,7 +33,7 @@ SPILLED_TEXT_JS = """
 () => {
   const spilled = [];
   for (const el of document.querySelectorAll(
-      "a.button, button, .rating-option span, select, summary")) {
+      "a.button, button, .rating-option > span, select, summary")) {
     if (el.closest("[hidden]") || el.getClientRects().length === 0) continue;
     if (el.scrollWidth > el.clientWidth + 1) {
       const html = el.outerHTML.slice(0, 90);

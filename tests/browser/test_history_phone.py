@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from practice.charts import month_of
+from practice.models import PracticeSession
 from tests.browser.actions import already_logged_in
 from tests.browser.test_accessibility import assert_accessible
 from tests.factories import make_sessions, make_user
@@ -102,3 +103,24 @@ def test_previous_month_is_a_plain_link(history):
     assert f"month={previous:%Y-%m}" in page.url
     expect(page.get_by_role("link", name="Next month")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_rating_is_five_numbers_in_one_row_with_the_scale_said_under_them(history):
+    page = history
+    session = PracticeSession.objects.filter(user__username="noor").latest("created_at")
+    page.goto(f"/history/{session.pk}/edit/")
+    after = page.get_by_role("group", name="Puffiness after")
+
+    options = after.locator(".rating-option")
+    expect(options).to_have_count(5)
+    boxes = [options.nth(number).bounding_box() for number in range(5)]
+    assert len({round(box["y"]) for box in boxes}) == 1, "the five numbers share one row"
+    assert min(min(box["width"], box["height"]) for box in boxes) >= 44
+    # Each shows its number; its words are for a screen reader only.
+    assert [options.nth(n).inner_text().split()[0] for n in range(5)] == list("12345")
+    words = options.locator(".visually-hidden")
+    assert max(words.nth(n).bounding_box()["width"] for n in range(5)) <= 1
+    expect(after.locator(".rating-ends")).to_have_text("not puffyvery puffy")
+    # Each option is named in words, and one tap sets it.
+    after.get_by_label("4 · quite puffy").check()
+    expect(after.get_by_role("radio", name="4 · quite puffy")).to_be_checked()

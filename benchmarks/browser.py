@@ -39,6 +39,7 @@ import os
 import re
 import sys
 from contextlib import ExitStack, redirect_stdout
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -84,11 +85,15 @@ def session_of(url: str):
 
 def fresh_player_url(seeded: dict) -> str:
     """A new session like the seeded player's: same member, routine and step, all its time left."""
+    from django.utils import timezone
+
     from practice import player
+    from practice.models import LEAD_IN_SECONDS
 
     seeded_session = session_of(seeded["urls"]["player"])
     session = player.start_session(seeded_session.routine, user=seeded_session.user)
-    player.begin(session, 0)
+    # Begun one lead-in ago: a Next during the lead-in would only start the first step.
+    player.begin(session, 0, now=timezone.now() - timedelta(seconds=LEAD_IN_SECONDS))
     for position in range(seeded_session.position):
         player.advance(session, position)
     return session.get_absolute_url()

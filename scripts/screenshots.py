@@ -2,9 +2,9 @@
 Phone-sized screenshots of Facerouting for the README: `make screenshots`.
 
 Serves the app from a throwaway database with the curated content and a demo
-member who has practised for three weeks, then photographs home, a routine,
-the player mid-step, the summary, the history and its month, and the
-signup form in headless Chromium.
+member who has practised for three weeks, then photographs home, the routine
+cards, a routine, the player mid-step, the summary, the history and its month,
+and the signup form in headless Chromium.
 """
 
 import argparse
@@ -35,6 +35,18 @@ make_sessions(member, 18, last=timezone.now() - timedelta(hours=2), every=timede
               routine_title="Morning de-puff")
 """
 
+# The step in hand, and so the session, has run 40 s more: a screenshot run
+# presses Next at once, and a step passed by in a second would read "too
+# short" (practice/history.py).
+PRACTISED = """
+from datetime import timedelta
+from django.db.models import F
+from practice.models import PracticeSession, StepLog
+earlier = F("started_at") - timedelta(seconds=40)
+StepLog.objects.filter(ended_at=None).update(started_at=earlier)
+PracticeSession.objects.filter(finished_at=None).exclude(started_at=None).update(started_at=earlier)
+"""
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -56,7 +68,10 @@ def wait_until_up(url: str) -> None:
     raise SystemExit(f"The app did not start at {url}.")
 
 
-def photograph(base: str) -> None:
+def photograph(base: str, env: dict) -> None:
+    def practise_the_step() -> None:
+        manage(env, "shell", "--no-imports", "-v0", "-c", PRACTISED)
+
     with sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_context(
@@ -73,6 +88,8 @@ def photograph(base: str) -> None:
         page.get_by_role("button", name="Log in").click()
         page.goto("/")
         shot("home")
+        page.goto("/routines/")
+        shot("routines")
         page.goto("/routines/morning-de-puff/")
         shot("routine")
 
@@ -80,12 +97,14 @@ def photograph(base: str) -> None:
         page.get_by_role("button", name="Start", exact=True).click()
         expect(page.locator('#player[data-state="running"]')).to_be_visible()
         for _ in range(2):
+            practise_the_step()
             page.get_by_role("button", name="Next").click()
             page.wait_for_timeout(400)
         page.wait_for_timeout(2_500)  # let the countdown run a little
         shot("player")
 
         # Finishing early asks first, and the summary says what was done.
+        practise_the_step()
         page.get_by_role("button", name="Finish", exact=True).click()
         page.get_by_role("button", name="Finish now").click()
         expect(page.get_by_role("heading", name="Finished early")).to_be_visible()
@@ -133,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base)
-            photograph(base)
+            photograph(base, env)
         finally:
             server.terminate()
             server.wait()

@@ -15,7 +15,10 @@ REQUESTS: the difference over REQUESTS is one request's share. Hardware
 counters (perf stat) would be quicker, but virtual machines rarely expose them.
 
 The kinds: the visitor and the member baseline (the fixed-text view of
-benchmarks/urls.py) and the step advance (an htmx Next, as wrk.lua posts it).
+benchmarks/urls.py) and the step advance (an htmx Next, as wrk.lua posts it);
+and, for --profile or per_request(kinds=...), the pages a member reads: the
+empty page (the site's frame, base.html, with nothing in it: what every page
+pays before its own work), home, the player and the history.
 `make bench` runs this after its load on its own database, when valgrind is
 installed.
 """
@@ -35,6 +38,15 @@ from benchmarks import server
 WARM_UP = 30
 REQUESTS = 100
 KINDS = ("baseline, visitor", "baseline, member", "step advance")
+# Pages a member reads, for --profile (and per_request when asked): what a
+# page's own work costs beside the member baseline's.
+PAGES = {
+    "empty page": ("/bench/empty-page/", "ten"),
+    "home": ("/", "ten"),
+    "player page": ("player", "player"),
+    "history, 10 sessions": ("/history/", "ten"),
+    "history, 10,000 sessions": ("/history/", "ten_thousand"),
+}
 
 
 def _environ(method: str, path: str, cookie: str = "", body: bytes = b"", **headers) -> dict:
@@ -91,6 +103,12 @@ def requests_of(kind: str, seeded: dict):
                     hx_request="true",
                 )
         raise RuntimeError("out of sessions: seed more (benchmarks/seed.py)")
+    if kind in PAGES:
+        path, member = PAGES[kind]
+        path = seeded["urls"].get(path, path)
+        cookie = f"sessionid={seeded['members'][member]}"
+        while True:
+            yield _environ("GET", path, cookie)
     raise ValueError(kind)
 
 
@@ -168,10 +186,12 @@ def per_request(seed_file: Path, kinds=KINDS) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=(*KINDS, *PAGES), help=argparse.SUPPRESS)
     parser.add_argument("--requests", type=int, default=REQUESTS, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=Path, help="seed.json of a seeded database to use")
-    parser.add_argument("--profile", choices=KINDS, help="print a cProfile of one kind instead")
+    parser.add_argument(
+        "--profile", choices=(*KINDS, *PAGES), help="print a cProfile of one kind instead"
+    )
     options = parser.parse_args(argv)
     if options.child:
         child(options.child, options.requests, options.seed, profile=False)

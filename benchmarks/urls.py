@@ -1,6 +1,8 @@
-"""The site's URLs and a baseline: the cheapest response the same stack can give."""
+"""The site's URLs and two baselines: the cheapest response the same stack can
+give, and the cheapest page (the site's frame, base.html, with nothing in it)."""
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import path
 
 from facerouting.urls import urlpatterns as site_urlpatterns
@@ -10,4 +12,12 @@ def baseline(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-urlpatterns = [path("bench/baseline/", baseline), *site_urlpatterns]
+def empty_page(request):
+    return render(request, "base.html")
+
+
+urlpatterns = [
+    path("bench/baseline/", baseline),
+    path("bench/empty-page/", empty_page),
+    *site_urlpatterns,
+]

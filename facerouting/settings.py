@@ -120,6 +120,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers carry on while one request writes.
         "init_command": "PRAGMA journal_mode=WAL",
     }
+    # The same backend, with writers queueing for the lock instead of polling
+    # for it in SQLite's busy handler (facerouting/db/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "facerouting.db.sqlite3"
 
 # Cache and sessions: with Redis, a cache shared by every app server and
 # sessions read from it (written through to the database, so a Redis restart

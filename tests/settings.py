@@ -24,7 +24,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not the shared in-memory database, so that concurrent tests see
     # SQLite's real locking (WAL, IMMEDIATE transactions, busy timeout).
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405

@@ -1,6 +1,11 @@
 """The face drawing's shapes for templates: the player's guide and the cards' thumbnails."""
 
+import functools
+
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from catalogue import face
 from catalogue.models import Routine
@@ -15,6 +20,27 @@ _OUTLINE_DRAWN = object()
 def face_drawing() -> dict:
     """The face's lines and zone areas by name (catalogue/face.py)."""
     return {"lines": face.LINES, "areas": face.AREAS, "viewbox": face.VIEWBOX}
+
+
+@register.simple_tag
+def face_guide() -> SafeString:
+    """The player's face guide, templates/practice/_face.html, drawn once per process.
+
+    It holds no step and nothing of the person's (the page around it says
+    what to light), and at some 29 KB it was a fifth of a player page's
+    rendering. With DEBUG on it is drawn every time, so an edit to the
+    template shows at once, as Django's own template caching does.
+    """
+    return _draw_face_guide() if settings.DEBUG else _face_guide_once()
+
+
+def _draw_face_guide() -> SafeString:
+    return mark_safe(render_to_string("practice/_face.html"))
+
+
+@functools.cache
+def _face_guide_once() -> SafeString:
+    return _draw_face_guide()
 
 
 @register.simple_tag(takes_context=True)

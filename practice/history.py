@@ -7,6 +7,7 @@ practice/stats.py, its calendar and chart practice/charts.py.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 
 from .models import ABANDONED, PracticeSession, SessionStatus, StepLog, StepOutcome
 from .models.snapshots import keep_steps_of
@@ -46,16 +47,65 @@ def _planned_seconds(session: PracticeSession, position: int) -> int:
     return steps[position]["duration_seconds"] if position < len(steps) else 0
 
 
+class PageOutcomes:
+    """What happened to the steps of a page's sessions, read at the first
+    question: a page whose entries all come from the template's cache never
+    reads its step logs. One query, however many sessions."""
+
+    def __init__(self, sessions: list[PracticeSession]):
+        self.sessions = sessions
+
+    @cached_property
+    def by_session(self) -> dict[int, Counter]:
+        outcomes: dict[int, Counter] = defaultdict(Counter)
+        if not self.sessions:
+            return outcomes
+        by_pk = {session.pk: session for session in self.sessions}
+        keep_steps_of(session.snapshot_id for session in self.sessions)
+        logs = (
+            StepLog.objects.filter(session__in=list(by_pk))
+            .exclude(outcome="")
+            .values_list("session_id", "position", "outcome", "started_at", "ended_at")
+            .order_by()
+        )
+        for session_id, position, outcome, started, ended in logs:
+            session = by_pk[session_id]
+            if outcome == StepOutcome.DONE and not counts_as_done(
+                _seconds_between(started, ended), _planned_seconds(session, position)
+            ):
+                outcome = TOO_SHORT
+            outcomes[session_id][outcome] += 1
+        return outcomes
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One session as the history lists it."""
+    """One session as the history lists it: its steps' outcomes are read when asked."""
 
     session: PracticeSession
     state: str  # "finished", "unfinished" or "abandoned"
-    done: int  # practised for at least DONE_MINIMUM_SECONDS
-    skipped: int
-    left_out: int = 0
-    too_short: int = 0  # ended as done, but sooner than that
+    outcomes: PageOutcomes
+
+    def _count(self, outcome: str) -> int:
+        return self.outcomes.by_session[self.session.pk][outcome]
+
+    @property
+    def done(self) -> int:
+        """Practised for at least DONE_MINIMUM_SECONDS."""
+        return self._count(StepOutcome.DONE)
+
+    @property
+    def skipped(self) -> int:
+        return self._count(StepOutcome.SKIPPED)
+
+    @property
+    def left_out(self) -> int:
+        return self._count(StepOutcome.LEFT_OUT)
+
+    @property
+    def too_short(self) -> int:
+        """Ended as done, but sooner than that."""
+        return self._count(TOO_SHORT)
 
 
 @dataclass(frozen=True)
@@ -92,45 +142,20 @@ def page_number(value) -> int:
 def history_page(user, number: int, *, now: datetime) -> HistoryPage:
     """One page of the user's sessions, newest first (index session_user_newest).
 
-    Two queries whatever the page: the page (one row more than it shows, to
-    know whether there is an older page; no COUNT of every session), and the
-    ended steps of its sessions, with their times, to tell done from too
-    short against each step's planned length; plus one for the page's step
-    snapshots that this process has not read yet, if any.
+    Two queries at most, whatever the page: the page (one row more than it
+    shows, to know whether there is an older page; no COUNT of every
+    session), and, when an entry's figures are first asked for, the ended
+    steps of its sessions, with their times, to tell done from too short
+    against each step's planned length (PageOutcomes); plus one for the
+    page's step snapshots that this process has not read yet, if any.
     """
     start = (number - 1) * SESSIONS_PER_PAGE
     sessions = PracticeSession.objects.filter(user=user).order_by("-created_at", "-pk")
     rows = list(sessions[start : start + SESSIONS_PER_PAGE + 1])
     has_next = len(rows) > SESSIONS_PER_PAGE
     rows = rows[:SESSIONS_PER_PAGE]
-    outcomes: dict[int, Counter] = defaultdict(Counter)
-    if rows:
-        by_pk = {session.pk: session for session in rows}
-        keep_steps_of(session.snapshot_id for session in rows)
-        logs = (
-            StepLog.objects.filter(session__in=list(by_pk))
-            .exclude(outcome="")
-            .values_list("session_id", "position", "outcome", "started_at", "ended_at")
-            .order_by()
-        )
-        for session_id, position, outcome, started, ended in logs:
-            session = by_pk[session_id]
-            if outcome == StepOutcome.DONE and not counts_as_done(
-                _seconds_between(started, ended), _planned_seconds(session, position)
-            ):
-                outcome = TOO_SHORT
-            outcomes[session_id][outcome] += 1
-    entries = [
-        Entry(
-            session=session,
-            state=session_state(session),
-            done=outcomes[session.pk][StepOutcome.DONE],
-            skipped=outcomes[session.pk][StepOutcome.SKIPPED],
-            left_out=outcomes[session.pk][StepOutcome.LEFT_OUT],
-            too_short=outcomes[session.pk][TOO_SHORT],
-        )
-        for session in rows
-    ]
+    outcomes = PageOutcomes(rows)
+    entries = [Entry(session, session_state(session), outcomes) for session in rows]
     return HistoryPage(number=number, entries=entries, has_next=has_next)
 
 

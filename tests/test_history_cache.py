@@ -53,8 +53,11 @@ def test_a_second_visit_with_nothing_new_reuses_the_insights(client, user, histo
         second_page = history()
 
     assert insights_of(second_page) == insights_of(first_page)
-    # The three aggregates (streaks, the year by day, per routine) are not run again.
-    assert len(second) == len(first) - 3
+    # The three aggregates (streaks, the year by day, per routine) are not run
+    # again, and the finished entry, from the cache too, reads no step logs.
+    assert len(second) == len(first) - 4
+    assert not any("practice_steplog" in query["sql"] for query in second.captured_queries)
+    assert any("practice_steplog" in query["sql"] for query in first.captured_queries)
 
 
 def test_finishing_a_session_shows_in_the_insights_at_once(user, history):

@@ -6,6 +6,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, F, Prefetch
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Program, ProgramDay, Routine, RoutineStep, Step, Study, Technique
@@ -259,7 +260,10 @@ class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
                 )
             elif not routine.is_published:
                 to_publish.append(routine.pk)
-        published = Routine.objects.filter(pk__in=to_publish).update(is_published=True)
+        # A change like any other: updated_at moves (the home page's cards, cards_version).
+        published = Routine.objects.filter(pk__in=to_publish).update(
+            is_published=True, updated_at=timezone.now()
+        )
         if published:
             self.message_user(request, _count_sentence(published, "published"), messages.SUCCESS)
         for refusal in refusals:
@@ -270,7 +274,9 @@ class RoutineAdmin(SortableAdminBase, admin.ModelAdmin):
     @admin.action(description="Unpublish the selected routines", permissions=["change"])
     def unpublish(self, request, queryset) -> None:
         """Take routines off the site; logged sessions keep their snapshots."""
-        unpublished = queryset.filter(is_published=True).update(is_published=False)
+        unpublished = queryset.filter(is_published=True).update(
+            is_published=False, updated_at=timezone.now()
+        )
         if unpublished:
             self.message_user(
                 request,

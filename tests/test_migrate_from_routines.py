@@ -174,19 +174,29 @@ def every_row_is_kept_except_the_session_nobody_owned(upgrade: Upgrade) -> None:
         if session["user_id"] is None and not session["guest_token"]
     }
     assert len(ownerless) == 1
+    after = upgrade.after["rows"]
+
+    def stamped_when_migrated(table: str) -> list[dict]:
+        # catalogue 0008 adds updated_at, set to when it ran, to old rows.
+        stamps = {row["id"]: row["updated_at"] for row in after[table]}
+        assert all(stamps.values())
+        return [{**row, "updated_at": stamps[row["id"]]} for row in before[table]]
+
     kept = {
         **before,
         # Columns added since, as their migrations fill them in for old rows.
         # The member's copy was renamed, so catalogue 0007 cannot tell its
         # source from its title and leaves it unlinked.
         "routine": [{**r, "copied_from_id": None} for r in before["routine"]],
+        "technique": stamped_when_migrated("technique"),
+        "step": stamped_when_migrated("step"),
         "practicesession": [
             {**s, "left_out": []} for s in before["practicesession"] if s["id"] not in ownerless
         ],
         "steplog": [log for log in before["steplog"] if log["session_id"] not in ownerless],
         "profile": [{**p, "acknowledged_cautions": {}} for p in before["profile"]],
     }
-    assert upgrade.after["rows"] == kept
+    assert after == kept
 
 
 def the_members_practice_is_as_they_left_it(upgrade: Upgrade) -> None:

@@ -99,6 +99,7 @@ class Technique(models.Model):
         help_text="What the evidence does and does not support, in plain words."
     )
     cautions = models.TextField(help_text="When not to do this, and when to see a doctor instead.")
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -131,6 +132,7 @@ class Step(models.Model):
     cue = models.CharField(
         max_length=140, help_text="A short line, spoken aloud when the step begins."
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["technique__name", "title"]
@@ -192,6 +194,24 @@ class RoutineQuerySet(models.QuerySet):
         the badges read the techniques, the face thumbnail the steps' zones and sides."""
         steps = RoutineStep.objects.select_related("step__technique").order_by("position")
         return self.prefetch_related(models.Prefetch("routine_steps", queryset=steps))
+
+    def cards_version(self) -> str:
+        """What these routines' cards show depends on, in one query and no rows:
+        how many routines and steps there are and when any routine, step or
+        technique of theirs last changed. Every edit (the admin, the editor,
+        load_content) moves one of them, so a card list cached under it is
+        never stale (the home page, catalogue/views/routines.py)."""
+        changed = self.aggregate(
+            routines=models.Count("pk", distinct=True),
+            steps=models.Count("routine_steps"),
+            routine=models.Max("updated_at"),
+            step=models.Max("routine_steps__step__updated_at"),
+            technique=models.Max("routine_steps__step__technique__updated_at"),
+        )
+        return ":".join(
+            str(value.timestamp() if hasattr(value, "timestamp") else value)
+            for value in changed.values()
+        )
 
     def with_last_played(self, user):
         """Annotate when `user` last started each routine (None if never).

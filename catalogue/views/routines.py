@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import cautions
@@ -24,26 +25,40 @@ def _sections_by_goal(routines) -> list[tuple[str, list[Routine]]]:
     ]
 
 
-def _offered(routines, request: HttpRequest):
+def _owns_a_device(request: HttpRequest) -> bool:
+    return answers_for(request).owns(Tool.MICROCURRENT)
+
+
+def _offered(routines, owns_a_device: bool):
     """Device routines only for people who said in the safety check that they own one."""
-    if answers_for(request).owns(Tool.MICROCURRENT):
+    if owns_a_device:
         return routines
     return routines.exclude(routine_steps__step__technique__tool=Tool.MICROCURRENT)
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    routines = _offered(
-        Routine.objects.published().curated().with_total_seconds().with_card_facts(), request
-    )
-    routines = list(routines)
+    """
+    The lead routine's Start, the member's own news (tags of
+    practice/templatetags/practice.py), then every curated routine's card.
+
+    The cards are the same for everyone who gives the same safety answer
+    about owning a device, so the template caches them, under
+    `cards_version`: one query that moves with any edit. Only a page that
+    misses reads the routines and their steps (`sections`, lazily).
+    """
+    curated = Routine.objects.published().curated()
+    owns_a_device = _owns_a_device(request)
+    routines = _offered(curated.with_total_seconds(), owns_a_device)
     return render(
         request,
         "catalogue/home.html",
         {
-            "sections": _sections_by_goal(routines),
+            "cards_version": curated.cards_version(),
+            "device_routines": owns_a_device,
+            "sections": SimpleLazyObject(lambda: _sections_by_goal(routines.with_card_facts())),
             # The routine most people come for, first thing in the morning.
-            "lead_routine": next((r for r in routines if r.slug == LEAD_ROUTINE_SLUG), None),
+            "lead_routine": routines.filter(slug=LEAD_ROUTINE_SLUG).first(),
         },
     )
 
@@ -51,7 +66,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def routine_list(request: HttpRequest) -> HttpResponse:
     routines = _offered(
-        Routine.objects.published().curated().with_total_seconds().with_card_facts(), request
+        Routine.objects.published().curated().with_total_seconds().with_card_facts(),
+        _owns_a_device(request),
     )
     goal = request.GET.get("goal", "")
     if goal in Goal.values:

@@ -24,8 +24,10 @@ pays.
 
 After the load it sends one step change to count its bytes, and, when
 valgrind is installed (BENCH_INSTRUCTIONS=0 skips it), counts the
-instructions per request of the baselines and the step advance
-(benchmarks/instructions.py): figures that load on a shared machine cannot move.
+instructions per request of the baselines, the step advance, the empty page
+(the site's frame with nothing in it, what every page pays first) and the
+player page (benchmarks/instructions.py): figures that load on a shared
+machine cannot move.
 
 Meanwhile Chromium follows a 10-minute routine hands-free to measure timer
 drift, and after the load a fresh phone-sized Chromium loads the player to
@@ -213,7 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     counted = None
     if shutil.which("valgrind") and os.environ.get("BENCH_INSTRUCTIONS", "1") == "1":
         print("Counting instructions per request under valgrind (a few minutes)…")
-        counted = instructions.per_request(VAR / "seed.json")
+        # The empty page too: what every page pays for the site's frame
+        # before its own work, and the player page beside it.
+        counted = instructions.per_request(
+            VAR / "seed.json", (*instructions.KINDS, "empty page", "player page")
+        )
 
     # Each endpoint's median round, by throughput.
     results = [

@@ -15,8 +15,10 @@ the moment the lock is free, in any thread of any process, and a process
 that dies lets go of it with its last breath. Nothing else changes:
 SQLite's own lock still decides, the busy timeout still applies to writes
 outside a transaction, and every commit is as durable as before
-(`synchronous=FULL`, WAL). Readers never queue. An in-memory database (the
-test suite's) has a single process and no file, and does not queue.
+(`synchronous=FULL`, WAL). Reads outside a transaction never queue; every
+transaction here took the write lock at BEGIN already (IMMEDIATE, in
+facerouting/settings.py), so queueing for it costs nothing new. An in-memory
+database has a single process and no file, and does not queue.
 """
 
 import contextlib

@@ -196,11 +196,12 @@ class RoutineQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("routine_steps", queryset=steps))
 
     def cards_version(self) -> str:
-        """What these routines' cards show depends on, in one query and no rows:
-        how many routines and steps there are and when any routine, step or
-        technique of theirs last changed. Every edit (the admin, the editor,
-        load_content) moves one of them, so a card list cached under it is
-        never stale (the home page, catalogue/views/routines.py)."""
+        """What these routines' cards show depends on, in one aggregate query
+        (one row back, no model built): how many routines and steps there are
+        and when any routine, step or technique of theirs last changed. Every
+        edit (the admin, the editor, load_content) moves one of them, so a card
+        list cached under it is never stale (the home page,
+        catalogue/views/routines.py)."""
         changed = self.aggregate(
             routines=models.Count("pk", distinct=True),
             steps=models.Count("routine_steps"),

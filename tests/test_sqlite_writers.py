@@ -26,7 +26,7 @@ def hold_then_commit(session_pk: int, holding: threading.Event, seconds: float) 
         connection.close()
 
 
-def test_a_writer_waits_its_turn_instead_of_failing(settings):
+def test_a_writer_waits_its_turn_instead_of_failing():
     """A write transaction that finds another under way waits for it, in
     turn, however short SQLite's own busy timeout: it never fails with
     "database is locked", and both writes are stored."""
@@ -36,7 +36,8 @@ def test_a_writer_waits_its_turn_instead_of_failing(settings):
     other.start()
     assert holding.wait(10)
     connection.close()
-    connection.settings_dict["OPTIONS"] = {**connection.settings_dict["OPTIONS"], "timeout": 0.05}
+    options = connection.settings_dict["OPTIONS"]
+    connection.settings_dict["OPTIONS"] = {**options, "timeout": 0.05}
     try:
         started = time.monotonic()
         with transaction.atomic():
@@ -44,10 +45,7 @@ def test_a_writer_waits_its_turn_instead_of_failing(settings):
         waited = time.monotonic() - started
     finally:
         connection.close()
-        connection.settings_dict["OPTIONS"] = {
-            **connection.settings_dict["OPTIONS"],
-            "timeout": 20,
-        }
+        connection.settings_dict["OPTIONS"] = options
     other.join(10)
     session.refresh_from_db()
     assert (session.remaining_ms, session.paused_seconds) == (1, 7)
